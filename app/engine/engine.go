@@ -1,0 +1,244 @@
+package engine
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"whichstatus/app/status"
+)
+
+// step is a node with its answers resolved to positions in a flow.
+type step struct {
+	n       *node
+	ref     string
+	link    string
+	yes, no edge
+	yesI    int // index of the yes node, -1 when yes ends at a code
+	noI     int
+}
+
+type flow struct {
+	profile Profile
+	steps   []step
+}
+
+var flows = map[Profile]*flow{
+	RFC9110: mustCompile(RFC9110, rfc9110Flow),
+	DRF:     mustCompile(DRF, drfFlow),
+}
+
+var nodeByID = func() map[string]*node {
+	m := make(map[string]*node, len(nodes))
+	for i := range nodes {
+		m[nodes[i].id] = &nodes[i]
+	}
+	return m
+}()
+
+// compile resolves a profile's rows; the first row is where a walk starts.
+func compile(p Profile, rows []row) (*flow, error) {
+	f := &flow{profile: p}
+	at := map[string]int{}
+	for i, r := range rows {
+		n, ok := nodeByID[r.id]
+		if !ok {
+			return nil, fmt.Errorf("%s: row %q names no node", p, r.id)
+		}
+		if _, dup := at[r.id]; dup {
+			return nil, fmt.Errorf("%s: node %q is wired twice", p, r.id)
+		}
+		at[r.id] = i
+		f.steps = append(f.steps, step{n: n, ref: n.spec + " §" + n.section,
+			link: status.SpecURL(n.spec, n.section), yes: r.yes, no: r.no})
+	}
+	for i := range f.steps {
+		s := &f.steps[i]
+		var err error
+		if s.yesI, err = target(p, s.n.id, s.yes, at); err != nil {
+			return nil, err
+		}
+		if s.noI, err = target(p, s.n.id, s.no, at); err != nil {
+			return nil, err
+		}
+	}
+	return f, nil
+}
+
+func target(p Profile, from string, e edge, at map[string]int) (int, error) {
+	if e.to == "" {
+		c, ok := status.Lookup(e.code)
+		if !ok || !c.Recommendable() {
+			return 0, fmt.Errorf("%s: %s ends at %d, which may not be recommended", p, from, e.code)
+		}
+		return -1, nil
+	}
+	i, ok := at[e.to]
+	if !ok {
+		return 0, fmt.Errorf("%s: %s leads to %q, which this profile does not wire", p, from, e.to)
+	}
+	return i, nil
+}
+
+func mustCompile(p Profile, rows []row) *flow {
+	f, err := compile(p, rows)
+	if err != nil {
+		panic("engine: " + err.Error())
+	}
+	return f
+}
+
+// outcome is where a walk ended.
+type outcome struct {
+	code  int
+	why   string
+	last  *node
+	trace []Step
+}
+
+// walk is the one loop that asks the questions; it alone records the trace.
+func (f *flow) walk(v *view, record bool) outcome {
+	var o outcome
+	if record {
+		o.trace = make([]Step, 0, 48)
+	}
+	i := 0
+	for guard := 0; guard <= len(f.steps); guard++ {
+		s := &f.steps[i]
+		yes, input := s.n.test(v)
+		e, next, answer, why := s.no, s.noI, "no", s.n.noWhy
+		if yes {
+			e, next, answer, why = s.yes, s.yesI, "yes", s.n.yesWhy
+		}
+		if record {
+			st := Step{Node: s.n.id, Question: expand(s.n.question, v), Answer: answer, Input: input,
+				Ref: s.ref, Link: s.link, Guide: s.n.guide}
+			if next < 0 {
+				st.Next = strconv.Itoa(e.code)
+			} else {
+				st.Next = f.steps[next].n.id
+			}
+			o.trace = append(o.trace, st)
+		}
+		if next < 0 {
+			if e.why != "" {
+				why = e.why
+			}
+			o.code, o.why, o.last = e.code, why, s.n
+			return o
+		}
+		i = next
+	}
+	panic("engine: the " + string(f.profile) + " flow loops") // the lint test rules this out
+}
+
+// Recommend decides the status code for a case.
+func Recommend(c Case) Decision {
+	p := c.Profile
+	if flows[p] == nil {
+		p = RFC9110
+	}
+	v := newView(&c)
+	o := flows[p].walk(v, true)
+	d := decision(o, v, p)
+
+	other := DRF
+	if p == DRF {
+		other = RFC9110
+	}
+	if oo := flows[other].walk(v, false); oo.code != o.code {
+		d.Other = &Brief{Profile: other, Code: oo.code, Reason: status.MustLookup(oo.code).Phrase,
+			Why: expand(oo.why, v) + " " + orderNote[other]}
+	}
+	if then, ok := afterInterim(c, o.code); ok {
+		t := Recommend(then)
+		d.Then = &Brief{Profile: p, Code: t.Code, Reason: t.Reason, Why: t.Why}
+	}
+	return d
+}
+
+// afterInterim is the case as it stands once an interim answer is done:
+// the body has been sent, or the long work has finished.
+func afterInterim(c Case, code int) (Case, bool) {
+	switch code {
+	case 100:
+		h := make([]Header, 0, len(c.Request.Headers))
+		for _, x := range c.Request.Headers {
+			if !strings.EqualFold(x.Name, "Expect") {
+				h = append(h, x)
+			}
+		}
+		c.Request.Headers = h
+		return c, true
+	case 102:
+		c.Situation.Processing.LongRunning = false
+		return c, true
+	}
+	return c, false
+}
+
+func decision(o outcome, v *view, p Profile) Decision {
+	sc := status.MustLookup(o.code)
+	d := Decision{
+		Code: sc.Code, Reason: sc.Phrase, Formerly: sc.Formerly, Class: status.ClassName(sc.Class()),
+		Profile: p, Why: expand(o.why, v), Ref: sc.Ref(), Link: sc.URL(),
+		Guide: "status-" + strconv.Itoa(sc.Code), Trace: o.trace,
+		Constants: Names{DRF: "status." + sc.DRF, Go: "http." + sc.Go},
+	}
+	d.Headers = advise(o.code, v, p)
+	d.Notes = notesFor(o.code, o.last.id, v, p)
+	return d
+}
+
+// expand fills the {placeholders} of a question or explanation.
+func expand(s string, v *view) string {
+	if strings.IndexByte(s, '{') < 0 {
+		return s
+	}
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, '{')
+		j := strings.IndexByte(s, '}')
+		if i < 0 || j < i {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i])
+		b.WriteString(v.fill(s[i+1 : j]))
+		s = s[j+1:]
+	}
+}
+
+func (v *view) fill(key string) string {
+	s := v.c.Situation
+	switch key {
+	case "method":
+		return v.method
+	case "unavailable":
+		return s.Server.Unavailable
+	case "rule":
+		return s.Processing.RuleViolation
+	case "conflict":
+		return conflictWords[s.Processing.Conflict]
+	case "ctype":
+		ct, ok := v.header("Content-Type")
+		if !ok {
+			return "no Content-Type"
+		}
+		return mediaType(ct)
+	case "accepts":
+		return strings.Join(v.accepts, ", ")
+	case "accept":
+		a, _ := v.header("Accept")
+		return a
+	case "produces":
+		return strings.Join(v.produces, ", ")
+	}
+	return "{" + key + "}"
+}
+
+var conflictWords = map[string]string{
+	"duplicate": "it already exists",
+	"version":   "someone changed it since the client read it",
+	"state":     "the resource's current state does not allow it",
+}

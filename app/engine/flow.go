@@ -1,0 +1,163 @@
+package engine
+
+// An edge leads to another node (to) or ends at a code. why, when set,
+// replaces the node's own explanation of that answer.
+type edge struct {
+	to   string
+	code int
+	why  string
+}
+
+// A row wires one node's answers.
+type row struct {
+	id      string
+	yes, no edge
+}
+
+func to(id string) edge              { return edge{to: id} }
+func give(code int) edge             { return edge{code: code} }
+func because(c int, w string) edge   { return edge{code: c, why: w} }
+func rows(blocks ...[]row) (r []row) { return appendAll(r, blocks) }
+
+func appendAll(r []row, blocks [][]row) []row {
+	for _, b := range blocks {
+		r = append(r, b...)
+	}
+	return r
+}
+
+// system: facts about the server, checked before any handler runs.
+func system(next string) []row {
+	return []row{
+		{"request-well-formed", to("service-available"), give(400)},
+		{"service-available", to("version-supported"), give(503)},
+		{"version-supported", to("method-implemented"), give(505)},
+		{"method-implemented", to("url-length-ok"), give(501)},
+		{"url-length-ok", to("headers-size-ok"), give(414)},
+		{"headers-size-ok", to("expectation-ok"), give(431)},
+		{"expectation-ok", to("upgrade-offered"), give(417)},
+		{"upgrade-offered", give(101), to("protocol-ok")},
+		{"protocol-ok", to(next), give(426)},
+	}
+}
+
+// retrieve: the target is missing; find out why. create is where a PUT that
+// may create the resource goes on.
+func retrieve(missing edge) []row {
+	return []row{
+		{"moved", to("moved-permanently"), to("gone")},
+		{"moved-permanently", to("keep-method-permanent"), to("keep-method-temporary")},
+		{"keep-method-permanent", give(308), give(301)},
+		{"keep-method-temporary", give(307), give(302)},
+		{"gone", give(410), missing},
+	}
+}
+
+// preconditions follow RFC 9110 §13.2.2, then go to next.
+func preconditions(next string) []row {
+	return []row{
+		{"precondition-present", to("if-match"), give(428)},
+		{"if-match", to("if-unmodified-since"), give(412)},
+		{"if-unmodified-since", to("if-none-match"), give(412)},
+		{"if-none-match", to("if-modified-since"), to("safe-method")},
+		{"safe-method", give(304), give(412)},
+		{"if-modified-since", to(next), give(304)},
+	}
+}
+
+// process: the server does the work and picks the success code.
+func process(rule edge) []row {
+	return []row{
+		{"rules-ok", to("no-conflict"), rule},
+		{"no-conflict", to("no-crash"), give(409)},
+		{"no-crash", to("upstream-valid"), give(500)},
+		{"upstream-valid", to("upstream-on-time"), give(502)},
+		{"upstream-on-time", to("dependencies-up"), give(504)},
+		{"dependencies-up", to("queued"), give(503)},
+		{"queued", give(202), to("long-running")},
+		{"long-running", give(102), to("is-get")},
+		{"is-get", to("range-requested"), to("is-post")},
+		{"range-requested", to("range-satisfiable"), give(200)},
+		{"range-satisfiable", give(206), give(416)},
+		{"is-post", to("post-see-other"), to("is-put")},
+		{"post-see-other", give(303), to("post-creates")},
+		{"post-creates", give(201), to("response-body")},
+		{"is-put", to("put-created"), to("is-delete")},
+		{"put-created", give(201), to("response-body")},
+		{"is-delete", to("delete-body"), to("response-body")},
+		{"delete-body", give(200), give(204)},
+		{"response-body", give(200), give(204)},
+	}
+}
+
+// rfc9110Flow orders the checks like webmachine and for-GET: the method,
+// then who is asking, then the headers about the body, then the resource and
+// its preconditions, then the body itself.
+var rfc9110Flow = rows(
+	system("method-allowed"),
+	[]row{
+		{"method-allowed", to("credentials-present"), give(405)},
+		{"credentials-present", to("credentials-valid"), to("auth-required")},
+		{"credentials-valid", to("permitted"), give(401)},
+		{"auth-required", give(401), to("permitted")},
+		{"permitted", to("rate-ok"), to("caller-known")},
+		{"caller-known", to("hide-existence"), give(401)},
+		{"hide-existence", give(404), give(403)},
+		{"rate-ok", to("legal-ok"), give(429)},
+		{"legal-ok", to("body-size-ok"), give(451)},
+		{"body-size-ok", to("length-given"), give(413)},
+		{"length-given", to("content-type-ok"), give(411)},
+		{"content-type-ok", to("acceptable"), give(415)},
+		{"acceptable", to("resource-exists"), give(406)},
+		{"resource-exists", to("precondition-present"), to("moved")},
+		{"put-creates", to("precondition-present"), give(404)},
+	},
+	retrieve(to("put-creates")),
+	preconditions("is-options"),
+	[]row{
+		{"is-options", to("options-body"), to("expects-continue")},
+		{"options-body", give(200), give(204)},
+		{"expects-continue", give(100), to("content-well-formed")},
+		{"content-well-formed", to("rules-ok"), give(400)},
+	},
+	process(give(422)),
+)
+
+// drfFlow follows APIView.dispatch: the web server's own limits, then
+// initial() (content negotiation, authentication, permissions, throttles),
+// then the method's handler, which looks the object up (get_object) before
+// it parses request.data and validates it with a serializer.
+var drfFlow = rows(
+	system("body-size-ok"),
+	[]row{
+		{"body-size-ok", to("length-given"), give(413)},
+		{"length-given", to("acceptable"), give(411)},
+		{"acceptable", to("credentials-present"), give(406)},
+		{"credentials-present", to("credentials-valid"), to("auth-required")},
+		{"credentials-valid", to("permitted"), to("challenge-sent")},
+		{"auth-required", to("challenge-sent"), to("permitted")},
+		{"challenge-sent", give(401), give(403)},
+		{"permitted", to("rate-ok"), to("caller-known")},
+		{"caller-known", to("hide-existence"), to("challenge-sent")},
+		{"hide-existence", give(404), give(403)},
+		{"rate-ok", to("method-allowed"), give(429)},
+		{"method-allowed", to("is-options"), give(405)},
+		{"is-options", because(200, "DRF answers OPTIONS itself: its metadata class describes the endpoint in a 200 body."), to("resource-exists")},
+		{"resource-exists", to("legal-ok"), to("moved")},
+		{"legal-ok", to("precondition-present"), give(451)},
+	},
+	retrieve(because(404, "get_object() finds nothing, and DRF's update views do not create on PUT (since DRF 3.0), so the answer is 404.")),
+	preconditions("content-type-ok"),
+	[]row{
+		{"content-type-ok", to("expects-continue"), give(415)},
+		{"expects-continue", give(100), to("content-well-formed")},
+		{"content-well-formed", to("rules-ok"), give(400)},
+	},
+	process(because(400, "The serializer's validation fails ({rule}); DRF answers every ValidationError with 400.")),
+)
+
+// orderNote says, for the answer of the other profile, how its order differs.
+var orderNote = map[Profile]string{
+	RFC9110: "The RFC 9110 profile checks the method first, then who is asking, then the resource, and answers 422 when well-formed content breaks a rule.",
+	DRF:     "DRF runs content negotiation, authentication, permissions and throttling before it looks at the method, looks the object up before it parses the body, and answers 400 for every validation error.",
+}

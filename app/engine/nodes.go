@@ -1,0 +1,280 @@
+package engine
+
+import (
+	"strconv"
+	"strings"
+)
+
+// A node is one question. Its test reads the view and says yes or no, and
+// what decided it. Profiles (flow.go) wire the answers to other nodes or to
+// codes; the node's yesWhy/noWhy explain an answer that ends at a code.
+type node struct {
+	id       string
+	question string // "{method}" is replaced by the request's method
+	spec     string // "RFC 9110"
+	section  string // "15.5.6"
+	guide    string // guide anchor id
+	test     func(v *view) (bool, string)
+	yesWhy   string
+	noWhy    string
+}
+
+var nodes = []node{
+	// System: facts about the server, before any resource is looked at.
+	{"request-well-formed", "Is the request valid HTTP syntax?", "RFC 9110", "15.5.1", "status-400", wellFormed,
+		"", "The method, URL or a header name is not valid HTTP syntax, so the server cannot even read the request."},
+	{"service-available", "Is the server available?", "RFC 9110", "15.6.4", "status-503", func(v *view) (bool, string) {
+		u := v.c.Situation.Server.Unavailable
+		return u == "", fact("server.unavailable", u, "serving")
+	}, "", "The server is down for {unavailable}; it is temporary, so the client should come back later."},
+	{"version-supported", "Does the server speak the request's HTTP version?", "RFC 9110", "15.6.6", "status-505", func(v *view) (bool, string) {
+		return versionOK(v.version), "request version " + v.version
+	}, "", "The server does not support the major version of HTTP the request uses."},
+	{"method-implemented", "Does the server implement {method} at all?", "RFC 9110", "15.6.2", "method-handling", func(v *view) (bool, string) {
+		return contains(v.implemented, v.method), "situation.server.implemented_methods: " + strings.Join(v.implemented, " ")
+	}, "", "No resource on this server supports {method}: the method is not implemented at all."},
+	{"url-length-ok", "Is the URL within the server's length limit?", "RFC 9110", "15.5.15", "limits", func(v *view) (bool, string) {
+		return len(v.url) <= v.maxURL, "URL is " + strconv.Itoa(len(v.url)) + " bytes; limit " + strconv.Itoa(v.maxURL)
+	}, "", "The target URL is longer than the server is willing to read."},
+	{"headers-size-ok", "Are the header fields within the server's size limit?", "RFC 6585", "5", "limits", func(v *view) (bool, string) {
+		n := 0
+		for _, h := range v.headers {
+			n += len(h.Name) + len(h.Value) + 4
+		}
+		return n <= v.maxHeader, "headers take " + strconv.Itoa(n) + " bytes; limit " + strconv.Itoa(v.maxHeader)
+	}, "", "The request's header fields are larger than the server will process."},
+	{"expectation-ok", "Can the server meet the Expect header?", "RFC 9110", "15.5.18", "expect-continue", func(v *view) (bool, string) {
+		e, ok := v.header("Expect")
+		if !ok {
+			return true, "no Expect header"
+		}
+		return strings.EqualFold(e, "100-continue"), "Expect: " + e
+	}, "", "The only expectation HTTP defines is 100-continue; the server cannot meet any other."},
+	{"upgrade-offered", "Does the client ask to switch to a protocol the server offers?", "RFC 9110", "15.2.2", "upgrades", upgradeOffered,
+		"The client asked to upgrade the connection to a protocol the server supports, so it switches.", ""},
+	{"protocol-ok", "Is the request using every protocol the server requires?", "RFC 9110", "15.5.22", "upgrades", func(v *view) (bool, string) {
+		p := v.c.Situation.Server.RequiredProtocol
+		return p == "", fact("server.required_protocol", p, "none")
+	}, "", "The server refuses to answer over the current protocol and names the one to upgrade to."},
+
+	// Request: what the client sent and who it is.
+	{"method-allowed", "Does this endpoint allow {method}?", "RFC 9110", "15.5.6", "method-handling", func(v *view) (bool, string) {
+		return contains(v.allow(), v.method), "endpoint allows " + strings.Join(v.allow(), ", ")
+	}, "", "The resource exists, but its endpoint does not support {method}."},
+	{"credentials-present", "Does the request carry credentials?", "RFC 9110", "11.6.2", "authentication", credentialsPresent, "", ""},
+	{"credentials-valid", "Are the credentials valid?", "RFC 9110", "15.5.2", "authentication", func(v *view) (bool, string) {
+		if v.c.Situation.Caller.CredentialsInvalid {
+			return false, "caller.credentials_invalid = true"
+		}
+		if ok, scheme := v.schemeMatches(); !ok {
+			return false, "Authorization uses " + scheme + ", the endpoint expects " + v.scheme
+		}
+		return true, "the server accepts them"
+	}, "", "Credentials were sent, but they are wrong or expired, so the client is not authenticated."},
+	{"auth-required", "Does the endpoint require authentication?", "RFC 9110", "15.5.2", "authentication", func(v *view) (bool, string) {
+		return v.c.Situation.Endpoint.AuthRequired, fact("endpoint.auth_required", strconv.FormatBool(v.c.Situation.Endpoint.AuthRequired), "false")
+	}, "The endpoint requires authentication and the request carries no credentials.", ""},
+	{"challenge-sent", "Does the first authenticator send a challenge?", "RFC 9110", "11.6.1", "profiles", func(v *view) (bool, string) {
+		return v.scheme != "Session", "endpoint.auth_scheme = " + v.scheme
+	}, "Not authenticated; DRF's authenticator can name its scheme in WWW-Authenticate, so it answers 401.",
+		"Not authenticated, but SessionAuthentication has no WWW-Authenticate challenge, so DRF turns its 401 into 403."},
+	{"permitted", "Is the caller permitted to {method} this resource?", "RFC 9110", "15.5.4", "status-403", func(v *view) (bool, string) {
+		return !v.c.Situation.Caller.PermissionDenied, fact("caller.permission_denied", strconv.FormatBool(v.c.Situation.Caller.PermissionDenied), "false")
+	}, "", ""},
+	{"caller-known", "Is the caller authenticated?", "RFC 9110", "15.5.2", "authentication", func(v *view) (bool, string) {
+		ok, in := credentialsPresent(v)
+		return ok, in
+	}, "", "Permission is denied to an anonymous caller: logging in might grant it, so the answer is 401, not 403."},
+	{"hide-existence", "Should the server hide that the resource exists?", "RFC 9110", "15.5.5", "hiding-existence", func(v *view) (bool, string) {
+		h := v.c.Situation.Endpoint.HideExistence
+		return h, fact("endpoint.hide_existence", strconv.FormatBool(h), "false")
+	}, "The caller may not see this resource and the policy is to hide what exists, so the server says it is not found.",
+		"The server knows who the caller is, and this caller may not {method} this resource."},
+	{"rate-ok", "Is the caller within its rate limit?", "RFC 6585", "4", "rate-limiting", func(v *view) (bool, string) {
+		x := v.c.Situation.Endpoint.RateLimitExceeded
+		return !x, fact("endpoint.rate_limit_exceeded", strconv.FormatBool(x), "false")
+	}, "", "The caller has sent too many requests in the window; it should wait before trying again."},
+	{"legal-ok", "Is the resource free of legal blocks?", "RFC 7725", "3", "status-451", func(v *view) (bool, string) {
+		b := v.c.Situation.Resource.LegalBlock
+		return !b, fact("resource.legal_block", strconv.FormatBool(b), "false")
+	}, "", "A legal demand forbids serving this resource; 451 says so openly."},
+	{"body-size-ok", "Is the body within the server's size limit?", "RFC 9110", "15.5.14", "limits", func(v *view) (bool, string) {
+		n := v.bodySize()
+		return n <= v.maxBody, "body is " + strconv.Itoa(n) + " bytes; limit " + strconv.Itoa(v.maxBody)
+	}, "", "The body is larger than the server is willing to take."},
+	{"length-given", "Does a body that needs a length come with Content-Length?", "RFC 9110", "15.5.12", "limits", func(v *view) (bool, string) {
+		if !v.c.Situation.Server.LengthRequired || v.body == "" {
+			return true, "no length demanded"
+		}
+		return v.has("Content-Length"), "server.length_required = true; Content-Length " + present(v.has("Content-Length"))
+	}, "", "The server demands a Content-Length header with a body, and the request has none."},
+	{"content-type-ok", "Does the endpoint accept the body's media type?", "RFC 9110", "15.5.16", "content-negotiation", contentTypeOK,
+		"", "The body is in a format ({ctype}) this endpoint does not take; it takes {accepts}."},
+	{"acceptable", "Can the server produce a media type the client accepts?", "RFC 9110", "15.5.7", "content-negotiation", func(v *view) (bool, string) {
+		a, ok := v.header("Accept")
+		if !ok {
+			return true, "no Accept header: any type will do"
+		}
+		return v.negotiate(a) != "", "Accept: " + a + "; endpoint produces " + strings.Join(v.produces, ", ")
+	}, "", "None of the types the client accepts ({accept}) is one the endpoint can produce ({produces})."},
+
+	// Retrieve: does the target exist, and if not, what happened to it?
+	{"resource-exists", "Does the resource exist?", "RFC 9110", "15.5.5", "status-404", func(v *view) (bool, string) {
+		return v.exists(), fact("resource.state", v.c.Situation.Resource.State, "exists")
+	}, "", ""},
+	{"moved", "Has the resource moved to another URL?", "RFC 9110", "15.4", "redirects", func(v *view) (bool, string) {
+		return strings.HasPrefix(v.c.Situation.Resource.State, "moved_"), fact("resource.state", v.c.Situation.Resource.State, "exists")
+	}, "", ""},
+	{"moved-permanently", "Is the move permanent?", "RFC 9110", "15.4.2", "redirects", func(v *view) (bool, string) {
+		return v.c.Situation.Resource.State == "moved_permanently", fact("resource.state", v.c.Situation.Resource.State, "exists")
+	}, "", ""},
+	{"keep-method-permanent", "Must clients repeat the same method and body at the new URL?", "RFC 9110", "15.4.9", "redirects", keepMethod,
+		"The resource moved for good and clients must repeat {method} with its body there.",
+		"The resource moved for good; clients may switch to GET when they follow, which is fine for {method}."},
+	{"keep-method-temporary", "Must clients repeat the same method and body at the new URL?", "RFC 9110", "15.4.8", "redirects", keepMethod,
+		"The resource is elsewhere for now and clients must repeat {method} with its body there.",
+		"The resource is elsewhere for now; clients may switch to GET when they follow, which is fine for {method}."},
+	{"gone", "Was the resource removed for good?", "RFC 9110", "15.5.11", "mistake-404-vs-410", func(v *view) (bool, string) {
+		return v.c.Situation.Resource.State == "gone", fact("resource.state", v.c.Situation.Resource.State, "exists")
+	}, "The resource existed and was removed on purpose, for good.", ""},
+	{"put-creates", "Is it a PUT that may create the resource?", "RFC 9110", "9.3.4", "status-201", func(v *view) (bool, string) {
+		return v.method == "PUT", "method " + v.method
+	}, "", "There is no resource at this URL (and nothing says it moved or was removed)."},
+
+	// Preconditions, in the order of RFC 9110 §13.2.2.
+	{"precondition-present", "Does a write that must be conditional carry If-Match or If-Unmodified-Since?", "RFC 6585", "3", "status-428", func(v *view) (bool, string) {
+		if !v.c.Situation.Endpoint.ConditionalWritesRequired || !v.is("PUT", "PATCH", "DELETE") || !v.exists() {
+			return true, "no precondition demanded"
+		}
+		return v.has("If-Match") || v.has("If-Unmodified-Since"), "endpoint.conditional_writes_required = true; If-Match " + present(v.has("If-Match"))
+	}, "", "The server requires writes to say which version they change (If-Match), to avoid lost updates, and this one does not."},
+	{"if-match", "Does If-Match hold?", "RFC 9110", "13.1.1", "conditional-requests", ifMatch,
+		"", "If-Match names no current version of the resource, so the write would overwrite a change the client has not seen."},
+	{"if-unmodified-since", "Does If-Unmodified-Since hold?", "RFC 9110", "13.1.4", "conditional-requests", ifUnmodifiedSince,
+		"", "The resource changed after the date in If-Unmodified-Since, so the request is not carried out."},
+	{"if-none-match", "Does If-None-Match hold?", "RFC 9110", "13.1.2", "conditional-requests", ifNoneMatch, "", ""},
+	{"if-modified-since", "Does If-Modified-Since hold?", "RFC 9110", "13.1.3", "conditional-requests", ifModifiedSince,
+		"", "Nothing changed since the date in If-Modified-Since: the client's copy is current."},
+	{"safe-method", "Is the method GET or HEAD?", "RFC 9110", "15.4.5", "status-304", func(v *view) (bool, string) {
+		return v.is("GET", "HEAD"), "method " + v.method
+	}, "The client already holds the current version (its tag matched), so there is nothing new to send.",
+		"If-None-Match matched a current version, so the {method} must not be carried out."},
+
+	// Process: what happens when the server does the work.
+	{"is-options", "Is it an OPTIONS request?", "RFC 9110", "9.3.7", "method-handling", isMethod("OPTIONS"),
+		"OPTIONS asks what the endpoint supports; the answer lists the methods in Allow.", ""},
+	{"options-body", "Does the OPTIONS answer carry a body?", "RFC 9110", "9.3.7", "method-handling", responseBody(false),
+		"OPTIONS asks what the endpoint supports; the answer lists the methods in Allow and describes them in the body.",
+		"OPTIONS asks what the endpoint supports; Allow says it all, so no body is needed."},
+	{"expects-continue", "Is the client waiting for 100 Continue before it sends the body?", "RFC 9110", "10.1.1", "expect-continue", expectsContinue,
+		"The headers pass every check, so the server invites the client to send the body; the final answer comes after it.", ""},
+	{"content-well-formed", "Is the body well-formed?", "RFC 9110", "15.5.1", "validation", contentWellFormed,
+		"", "The body claims to be JSON but does not parse, so the server cannot read it."},
+	{"rules-ok", "Does the content obey the business rules?", "RFC 9110", "15.5.21", "validation", func(v *view) (bool, string) {
+		r := v.c.Situation.Processing.RuleViolation
+		return r == "", fact("processing.rule_violation", r, "none")
+	}, "", "The body is well-formed JSON, but what it says breaks a rule: {rule}."},
+	{"no-conflict", "Does the request fit the resource's current state?", "RFC 9110", "15.5.10", "status-409", func(v *view) (bool, string) {
+		c := v.c.Situation.Processing.Conflict
+		return c == "", fact("processing.conflict", c, "none")
+	}, "", "The request is valid on its own but clashes with the current state ({conflict})."},
+	{"no-crash", "Did the handler run without an unexpected error?", "RFC 9110", "15.6.1", "status-500", failure("crash"),
+		"", "Something unexpected broke inside the server; the client did nothing wrong."},
+	{"upstream-valid", "Did the upstream server send a valid answer?", "RFC 9110", "15.6.3", "status-502", failure("upstream_invalid"),
+		"", "This server depends on another one, which sent back an invalid answer."},
+	{"upstream-on-time", "Did the upstream server answer in time?", "RFC 9110", "15.6.5", "status-504", failure("upstream_timeout"),
+		"", "This server waited for another one, which did not answer in time."},
+	{"dependencies-up", "Are the services the server depends on up?", "RFC 9110", "15.6.4", "status-503", failure("dependency_down"),
+		"", "A service the server needs (such as its database) is down; the condition is temporary."},
+	{"queued", "Is the work queued to finish after the response?", "RFC 9110", "15.3.3", "async-work", func(v *view) (bool, string) {
+		a := v.c.Situation.Processing.Async
+		return a, fact("processing.async", strconv.FormatBool(a), "false")
+	}, "The server accepted the work and will do it later; the client can poll for the result.", ""},
+	{"long-running", "Will the work take over 20 seconds before the answer?", "RFC 2518", "10.1", "interim-responses", func(v *view) (bool, string) {
+		l := v.c.Situation.Processing.LongRunning
+		return l, fact("processing.long_running", strconv.FormatBool(l), "false")
+	}, "The work is long and done before answering, so an interim 102 tells the client the server is still at it.", ""},
+	{"is-get", "Is it GET or HEAD?", "RFC 9110", "9.3.1", "rest-conventions", isMethod("GET", "HEAD"), "", ""},
+	{"range-requested", "Does the request ask for a byte range the endpoint serves?", "RFC 9110", "14.2", "ranges", rangeRequested,
+		"", "The request succeeded and the body carries the representation."},
+	{"range-satisfiable", "Does the range fall inside the representation?", "RFC 9110", "15.5.17", "ranges", func(v *view) (bool, string) {
+		r, _ := v.header("Range")
+		_, _, _, sat := byteRange(r, v.length)
+		return sat, "Range: " + r + "; length " + strconv.Itoa(v.length)
+	}, "The request asked for part of the representation, and that part is what is sent.",
+		"The requested range starts beyond the end of the representation."},
+	{"is-post", "Is it POST?", "RFC 9110", "9.3.3", "rest-conventions", isMethod("POST"), "", ""},
+	{"post-see-other", "Is the POST's result at another URL the client should GET?", "RFC 9110", "15.4.4", "redirects", postResult("see_other"),
+		"The POST worked and its result lives at another URL, which the client should fetch with GET.", ""},
+	{"post-creates", "Does the POST create a new resource?", "RFC 9110", "15.3.2", "status-201", func(v *view) (bool, string) {
+		r := v.c.Situation.Endpoint.PostResult
+		return r == "" || r == "create", fact("endpoint.post_result", r, "create")
+	}, "The POST created a new resource; Location tells the client where it is.", ""},
+	{"is-put", "Is it PUT?", "RFC 9110", "9.3.4", "rest-conventions", isMethod("PUT"), "", ""},
+	{"put-created", "Did the PUT create the resource?", "RFC 9110", "9.3.4", "status-201", func(v *view) (bool, string) {
+		return !v.exists(), fact("resource.state", v.c.Situation.Resource.State, "exists")
+	}, "Nothing existed at this URL, so the PUT created it.", ""},
+	{"is-delete", "Is it DELETE?", "RFC 9110", "9.3.5", "rest-conventions", isMethod("DELETE"), "", ""},
+	{"delete-body", "Does the DELETE answer carry a body?", "RFC 9110", "9.3.5", "status-204", responseBody(false),
+		"The resource was deleted and the answer describes what happened.",
+		"The resource was deleted and there is nothing more to say."},
+	{"response-body", "Does the answer carry a body?", "RFC 9110", "15.3.5", "status-204", responseBody(true),
+		"The request succeeded and the body carries the result.",
+		"The request succeeded and there is nothing to send back."},
+}
+
+// fact describes a situation field and its value, naming the default.
+func fact(field, val, def string) string {
+	if val == "" || val == def {
+		return "situation." + field + ": " + def + " (default)"
+	}
+	return "situation." + field + " = " + val
+}
+
+func present(ok bool) string {
+	if ok {
+		return "present"
+	}
+	return "absent"
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func isMethod(methods ...string) func(*view) (bool, string) {
+	return func(v *view) (bool, string) { return v.is(methods...), "method " + v.method }
+}
+
+func failure(kind string) func(*view) (bool, string) {
+	return func(v *view) (bool, string) {
+		f := v.c.Situation.Processing.Failure
+		return f != kind, fact("processing.failure", f, "none")
+	}
+}
+
+func postResult(kind string) func(*view) (bool, string) {
+	return func(v *view) (bool, string) {
+		r := v.c.Situation.Endpoint.PostResult
+		return r == kind, fact("endpoint.post_result", r, "create")
+	}
+}
+
+// responseBody reads processing.response_body; usual is the answer when it
+// is left empty.
+func responseBody(usual bool) func(*view) (bool, string) {
+	return func(v *view) (bool, string) {
+		switch r := v.c.Situation.Processing.ResponseBody; r {
+		case "body":
+			return true, fact("processing.response_body", r, "")
+		case "empty":
+			return false, fact("processing.response_body", r, "")
+		}
+		return usual, "situation.processing.response_body: the usual for " + v.method + " (default)"
+	}
+}

@@ -1,0 +1,86 @@
+package engine
+
+import "strconv"
+
+// notesFor explains the mistakes people make near a verdict: which code
+// they are tempted to send instead, and why it is wrong.
+func notesFor(code int, last string, v *view, p Profile) []Note {
+	var n []Note
+	add := func(title, text, guide string) { n = append(n, Note{title, text, guide}) }
+	s := v.c.Situation
+	switch code {
+	case 201:
+		add("Why not 200?", "200 works, but 201 tells the client something new exists, and Location tells it where.", "status-201")
+	case 202:
+		add("Why not 201?", "Nothing exists yet: the work is only queued. Send 201 later, from the status URL, once it is done.", "async-work")
+	case 204:
+		add("Why not 200 with an empty body?", "204 says plainly that no body follows, so clients do not try to parse one.", "status-204")
+	case 301, 302:
+		if !v.safe() {
+			add("Will the "+v.method+" survive the redirect?", "Clients may follow 301 and 302 with a GET and drop the body. If the "+v.method+" must be repeated, use 308 or 307.", "mistake-302-for-method-keeping")
+		}
+	case 307, 308:
+		add("Why not 301 or 302?", "Those let clients change the method to GET. 307 and 308 promise the method and body are kept.", "mistake-302-for-method-keeping")
+	case 304:
+		add("Why not 200?", "The client's cached copy is current: sending it again would waste the transfer. A 304 has no body.", "conditional-requests")
+	case 400:
+		add("Why not 500?", "The client sent something the server cannot use: that is the client's to fix, so it is a 4xx. A 5xx says the server failed.", "mistake-500-for-bad-input")
+		if last == "rules-ok" {
+			add("Why not 422?", "Under RFC 9110 a well-formed body that breaks a rule is 422; DRF's serializers answer 400 for every validation error.", "mistake-400-vs-422")
+		} else {
+			add("Why not 422?", "422 is for content the server can read but that breaks a rule. This body could not be read at all: 400.", "mistake-400-vs-422")
+		}
+	case 401:
+		add("Why not 403?", "403 means the server knows who is asking and still refuses. Here it does not know who is asking: log in, and it may work.", "mistake-403-when-not-logged-in")
+		if s.Endpoint.Login {
+			add("Why not 404?", "The login URL exists; what failed is authentication. 404 would send the client looking for a different URL.", "mistake-404-for-failed-login")
+		}
+		add("Send WWW-Authenticate", "A 401 must carry a challenge that says how to authenticate.", "mistake-missing-headers")
+	case 403:
+		add("Why not 401?", "The caller is authenticated; logging in again changes nothing. 401 is for missing or wrong credentials.", "mistake-403-when-not-logged-in")
+		if last == "challenge-sent" {
+			add("DRF turns 401 into 403 here", "With SessionAuthentication first, DRF has no challenge to send, and a 401 without WWW-Authenticate is not allowed. Put TokenAuthentication first to get 401.", "profiles")
+		} else {
+			add("Or hide it with 404", "If even the existence of this resource is secret, the server may answer 404 instead.", "hiding-existence")
+		}
+	case 404:
+		if last == "hide-existence" {
+			add("Why not 403?", "403 would confirm the resource exists. Saying 404 hides it from callers who may not see it.", "hiding-existence")
+		} else {
+			add("Why not 410?", "Use 410 when you know the resource existed and was removed for good; 404 makes no such claim.", "mistake-404-vs-410")
+		}
+	case 405:
+		add("Why not 404?", "The URL exists; only the method is wrong. 404 would hide that, and send the client looking elsewhere.", "method-handling")
+		add("Why not 501?", "501 means no resource on the server supports the method at all; 405 means this endpoint does not.", "method-handling")
+	case 409:
+		add("Why not 400 or 422?", "The request is fine on its own; it clashes with what is stored now. Retrying after resolving the clash can work.", "status-409")
+		if p == DRF && s.Processing.Conflict == "duplicate" {
+			add("DRF's default is 400", "A UniqueValidator on the serializer answers 400; raise an exception with status 409 to follow this convention.", "profiles")
+		}
+	case 410:
+		add("Why not 404?", "404 leaves open whether it will come back; 410 says it is gone for good, so clients and search engines can drop their links.", "mistake-404-vs-410")
+	case 412:
+		add("Why not 409?", "The request named a version (If-Match) that is no longer current: 412 reports exactly that failed condition.", "conditional-requests")
+	case 422:
+		add("Why not 400?", "400 is for requests the server cannot read. This body parsed fine; what it says breaks a rule.", "mistake-400-vs-422")
+	case 429:
+		add("Why not 403 or 503?", "The caller is allowed and the server is healthy; it is only too many requests, too fast. Retry-After says when.", "rate-limiting")
+	case 500:
+		add("Why not 400?", "The client did nothing wrong; blaming it would send it hunting for a bug that is not there.", "status-500")
+	case 502, 504:
+		add("Why not 500?", "Saying the fault is upstream ("+codeWords(code)+") saves hours of searching the wrong server.", "status-"+strconv.Itoa(code))
+	case 503:
+		add("Why not 500?", "503 says the condition is temporary, so clients can retry later; Retry-After can say when.", "status-503")
+	}
+	if code >= 400 {
+		add("Why not 200?", "An error inside a 200 looks like success to clients, caches and monitoring. The status code is what they read first.", "mistake-200-for-errors")
+	}
+	return n
+}
+
+func codeWords(code int) string {
+	if code == 502 {
+		return "a bad answer"
+	}
+	return "no answer in time"
+}

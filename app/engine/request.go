@@ -1,0 +1,267 @@
+package engine
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Defaults for facts left at their zero value.
+var (
+	DefaultImplementedMethods = []string{"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}
+	DefaultAllowedMethods     = []string{"GET"}
+	DefaultMediaTypes         = []string{"application/json"}
+)
+
+const (
+	DefaultMaxURLLength   = 8000
+	DefaultMaxHeaderBytes = 8192
+	DefaultMaxBodyBytes   = 1 << 20
+	DefaultLength         = 10000
+	DefaultAuthScheme     = "Bearer"
+)
+
+// view is the case with defaults applied and the request parsed once, so
+// that both profiles' walks share the work.
+type view struct {
+	c       *Case
+	method  string
+	url     string
+	version string
+	headers []Header
+	body    string
+
+	implemented, allowed, accepts, produces []string
+	maxURL, maxHeader, maxBody, length      int
+	scheme                                  string
+	allowList                               []string
+}
+
+func newView(c *Case) *view {
+	r, s := &c.Request, &c.Situation
+	v := &view{c: c, method: r.Method, url: r.URL, version: r.Version, headers: r.Headers, body: r.Body}
+	v.method = or(v.method, "GET")
+	v.url = or(v.url, "/")
+	v.version = or(v.version, "HTTP/1.1")
+	v.implemented = orList(s.Server.ImplementedMethods, DefaultImplementedMethods)
+	v.allowed = orList(s.Endpoint.AllowedMethods, DefaultAllowedMethods)
+	v.accepts = orList(s.Endpoint.Accepts, DefaultMediaTypes)
+	v.produces = orList(s.Endpoint.Produces, DefaultMediaTypes)
+	v.maxURL = orInt(s.Server.MaxURLLength, DefaultMaxURLLength)
+	v.maxHeader = orInt(s.Server.MaxHeaderBytes, DefaultMaxHeaderBytes)
+	v.maxBody = orInt(s.Server.MaxBodyBytes, DefaultMaxBodyBytes)
+	v.length = orInt(s.Resource.Length, DefaultLength)
+	v.scheme = or(s.Endpoint.AuthScheme, DefaultAuthScheme)
+	return v
+}
+
+func or(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+func orList(l, def []string) []string {
+	if len(l) == 0 {
+		return def
+	}
+	return l
+}
+
+func orInt(n, def int) int {
+	if n <= 0 {
+		return def
+	}
+	return n
+}
+
+// header returns the first value of the named header (case-insensitive),
+// trimmed, and whether it was present.
+func (v *view) header(name string) (string, bool) {
+	for _, h := range v.headers {
+		if strings.EqualFold(h.Name, name) {
+			return strings.TrimSpace(h.Value), true
+		}
+	}
+	return "", false
+}
+
+// has reports whether the header is present.
+func (v *view) has(name string) bool { _, ok := v.header(name); return ok }
+
+func (v *view) is(methods ...string) bool {
+	for _, m := range methods {
+		if v.method == m {
+			return true
+		}
+	}
+	return false
+}
+
+// safe methods do not ask for a change (RFC 9110 §9.2.1).
+func (v *view) safe() bool { return v.is("GET", "HEAD", "OPTIONS", "TRACE") }
+
+// hasContent: the request carries a body the method gives meaning to.
+func (v *view) hasContent() bool { return v.body != "" && v.is("POST", "PUT", "PATCH") }
+
+func (v *view) exists() bool {
+	st := v.c.Situation.Resource.State
+	return st == "" || st == "exists"
+}
+
+// mediaType is the lower-case type/subtype of a Content-Type-like value.
+func mediaType(s string) string {
+	if i := strings.IndexByte(s, ';'); i >= 0 {
+		s = s[:i]
+	}
+	return strings.ToLower(strings.TrimSpace(s))
+}
+
+func isJSON(mt string) bool { return mt == "application/json" || strings.HasSuffix(mt, "+json") }
+
+func jsonValid(body string) bool { return json.Valid([]byte(body)) }
+
+// acceptMatches reports whether some media range in an Accept value with a
+// non-zero weight matches the type (RFC 9110 §12.5.1).
+func acceptMatches(accept, typ string) bool {
+	slash := strings.IndexByte(typ, '/')
+	for _, part := range strings.Split(accept, ",") {
+		r := mediaType(part)
+		if r == "" || zeroWeight(part) {
+			continue
+		}
+		if r == "*/*" || r == typ || (strings.HasSuffix(r, "/*") && slash > 0 && r[:len(r)-1] == typ[:slash+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+func zeroWeight(part string) bool {
+	for _, p := range strings.Split(part, ";")[1:] {
+		k, val, ok := strings.Cut(strings.TrimSpace(p), "=")
+		if ok && strings.EqualFold(strings.TrimSpace(k), "q") {
+			q, err := strconv.ParseFloat(strings.TrimSpace(val), 64)
+			return err == nil && q == 0
+		}
+	}
+	return false
+}
+
+// A condResult is the outcome of one precondition (like net/http's).
+type condResult int
+
+const (
+	condNone condResult = iota // absent, or to be ignored
+	condTrue
+	condFalse
+)
+
+// etag normalises an entity tag typed with or without quotes.
+func etag(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" || s == "*" {
+		return s
+	}
+	weak := strings.HasPrefix(s, "W/")
+	s = strings.TrimPrefix(s, "W/")
+	if !strings.HasPrefix(s, `"`) {
+		s = `"` + strings.Trim(s, `"`) + `"`
+	}
+	if weak {
+		return "W/" + s
+	}
+	return s
+}
+
+// etagMatch compares two entity tags, strongly or weakly (RFC 9110 §8.8.3.2).
+func etagMatch(a, b string, strong bool) bool {
+	if strong && (strings.HasPrefix(a, "W/") || strings.HasPrefix(b, "W/")) {
+		return false
+	}
+	return strings.TrimPrefix(a, "W/") == strings.TrimPrefix(b, "W/")
+}
+
+// listMatch evaluates an If-Match or If-None-Match list against the
+// current tag: "*" matches any current representation.
+func listMatch(list, current string, exists, strong bool) bool {
+	if strings.TrimSpace(list) == "*" {
+		return exists
+	}
+	if current == "" || !exists {
+		return false
+	}
+	for _, t := range strings.Split(list, ",") {
+		if t = strings.TrimSpace(t); t != "" && etagMatch(etag(t), etag(current), strong) {
+			return true
+		}
+	}
+	return false
+}
+
+// httpDate parses the three date formats RFC 9110 §5.6.7 requires.
+func httpDate(s string) (time.Time, bool) {
+	for _, layout := range []string{time.RFC1123, time.RFC850, time.ANSIC} {
+		if t, err := time.Parse(layout, strings.TrimSpace(s)); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// byteRange parses a single "bytes=a-b", "bytes=a-" or "bytes=-n" range.
+// ok is false when the header is not one range this engine understands.
+func byteRange(s string, length int) (first, last int, ok, satisfiable bool) {
+	unit, spec, found := strings.Cut(strings.TrimSpace(s), "=")
+	if !found || !strings.EqualFold(strings.TrimSpace(unit), "bytes") || strings.Contains(spec, ",") {
+		return 0, 0, false, false
+	}
+	a, b, found := strings.Cut(strings.TrimSpace(spec), "-")
+	if !found {
+		return 0, 0, false, false
+	}
+	if a == "" { // suffix range: the last n bytes
+		n, err := strconv.Atoi(b)
+		if err != nil || n < 0 {
+			return 0, 0, false, false
+		}
+		if n == 0 {
+			return 0, 0, true, false
+		}
+		if n > length {
+			n = length
+		}
+		return length - n, length - 1, true, length > 0
+	}
+	first, err := strconv.Atoi(a)
+	if err != nil || first < 0 {
+		return 0, 0, false, false
+	}
+	last = length - 1
+	if b != "" {
+		if last, err = strconv.Atoi(b); err != nil || last < first {
+			return 0, 0, false, false
+		}
+		if last > length-1 {
+			last = length - 1
+		}
+	}
+	return first, last, true, first < length
+}
+
+// isToken reports whether s is an RFC 9110 token (§5.6.2), as methods and
+// header names must be.
+func isToken(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c <= ' ' || c >= 0x7f || strings.IndexByte("\"(),/:;<=>?@[\\]{}", c) >= 0 {
+			return false
+		}
+	}
+	return true
+}
