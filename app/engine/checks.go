@@ -98,7 +98,9 @@ func upgradeOffered(v *view) (bool, string) {
 
 // hasToken reports whether a comma-separated list holds tok, ignoring case.
 func hasToken(list, tok string) bool {
-	for _, t := range strings.Split(list, ",") {
+	for list != "" {
+		var t string
+		t, list, _ = strings.Cut(list, ",")
 		if strings.EqualFold(strings.TrimSpace(t), tok) {
 			return true
 		}

@@ -11,6 +11,7 @@ import (
 // step is a node with its answers resolved to positions in a flow.
 type step struct {
 	n       *node
+	memo    int // the node's position in nodes, where its answer is kept
 	ref     string
 	link    string
 	yes, no edge
@@ -36,6 +37,33 @@ var nodeByID = func() map[string]*node {
 	return m
 }()
 
+var memoIndex = func() map[string]int {
+	m := make(map[string]int, len(nodes))
+	for i := range nodes {
+		m[nodes[i].id] = i
+	}
+	return m
+}()
+
+// answer is a node's result, kept so that a second walk over the same
+// view (the other profile's) does not ask again.
+type answer struct {
+	asked, yes bool
+	input      string
+}
+
+// maxNodes bounds the node table, so that a view keeps its answers inline.
+const maxNodes = 64
+
+func (v *view) ask(s *step) (bool, string) {
+	a := &v.memo[s.memo]
+	if !a.asked {
+		a.yes, a.input = s.n.test(v)
+		a.asked = true
+	}
+	return a.yes, a.input
+}
+
 // compile resolves a profile's rows; the first row is where a walk starts.
 func compile(p Profile, rows []row) (*flow, error) {
 	f := &flow{profile: p}
@@ -49,7 +77,7 @@ func compile(p Profile, rows []row) (*flow, error) {
 			return nil, fmt.Errorf("%s: node %q is wired twice", p, r.id)
 		}
 		at[r.id] = i
-		f.steps = append(f.steps, step{n: n, ref: n.spec + " §" + n.section,
+		f.steps = append(f.steps, step{n: n, memo: memoIndex[r.id], ref: n.spec + " §" + n.section,
 			link: status.SpecURL(n.spec, n.section), yes: r.yes, no: r.no})
 	}
 	for i := range f.steps {
@@ -90,6 +118,7 @@ func mustCompile(p Profile, rows []row) *flow {
 
 // outcome is where a walk ended.
 type outcome struct {
+	steps int
 	code  int
 	why   string
 	last  *node
@@ -100,12 +129,13 @@ type outcome struct {
 func (f *flow) walk(v *view, record bool) outcome {
 	var o outcome
 	if record {
-		o.trace = make([]Step, 0, 48)
+		o.trace = make([]Step, 0, f.walk(v, false).steps)
 	}
 	i := 0
 	for guard := 0; guard <= len(f.steps); guard++ {
 		s := &f.steps[i]
-		yes, input := s.n.test(v)
+		yes, input := v.ask(s)
+		o.steps++
 		e, next, answer, why := s.no, s.noI, "no", s.n.noWhy
 		if yes {
 			e, next, answer, why = s.yes, s.yesI, "yes", s.n.yesWhy
@@ -114,7 +144,7 @@ func (f *flow) walk(v *view, record bool) outcome {
 			st := Step{Node: s.n.id, Question: expand(s.n.question, v), Answer: answer, Input: input,
 				Ref: s.ref, Link: s.link, Guide: s.n.guide}
 			if next < 0 {
-				st.Next = strconv.Itoa(e.code)
+				st.Next = codeInfo[e.code].num
 			} else {
 				st.Next = f.steps[next].n.id
 			}
@@ -177,13 +207,34 @@ func afterInterim(c Case, code int) (Case, bool) {
 	return c, false
 }
 
+// info is what a decision says of its code, worked out once per code.
+type info struct {
+	num, class, ref, link, guide string
+	names                        Names
+}
+
+var codeInfo = func() map[int]*info {
+	m := map[int]*info{}
+	for _, c := range status.All() {
+		i := &info{num: strconv.Itoa(c.Code), class: status.ClassName(c.Class()), ref: c.Ref(), link: c.URL(),
+			guide: "status-" + strconv.Itoa(c.Code)}
+		if c.DRF != "" {
+			i.names.DRF = "status." + c.DRF
+		}
+		if c.Go != "" {
+			i.names.Go = "http." + c.Go
+		}
+		m[c.Code] = i
+	}
+	return m
+}()
+
 func decision(o outcome, v *view, p Profile) Decision {
-	sc := status.MustLookup(o.code)
+	sc, ci := status.MustLookup(o.code), codeInfo[o.code]
 	d := Decision{
-		Code: sc.Code, Reason: sc.Phrase, Formerly: sc.Formerly, Class: status.ClassName(sc.Class()),
-		Profile: p, Why: expand(o.why, v), Ref: sc.Ref(), Link: sc.URL(),
-		Guide: "status-" + strconv.Itoa(sc.Code), Trace: o.trace,
-		Constants: Names{DRF: "status." + sc.DRF, Go: "http." + sc.Go},
+		Code: sc.Code, Reason: sc.Phrase, Formerly: sc.Formerly, Class: ci.class,
+		Profile: p, Why: expand(o.why, v), Ref: ci.ref, Link: ci.link,
+		Guide: ci.guide, Trace: o.trace, Constants: ci.names,
 	}
 	d.Headers = advise(o.code, v, p)
 	d.Notes = notesFor(o.code, o.last.id, v, p)
@@ -192,8 +243,12 @@ func decision(o outcome, v *view, p Profile) Decision {
 
 // expand fills the {placeholders} of a question or explanation.
 func expand(s string, v *view) string {
-	if strings.IndexByte(s, '{') < 0 {
+	i := strings.IndexByte(s, '{')
+	if i < 0 {
 		return s
+	}
+	if j := strings.IndexByte(s, '}'); j > i && strings.IndexByte(s[j:], '{') < 0 {
+		return s[:i] + v.fill(s[i+1:j]) + s[j+1:] // the common case: one placeholder
 	}
 	var b strings.Builder
 	for {

@@ -8,7 +8,7 @@ import (
 // advise lists the headers to send with a code, one small function a
 // header, each with the spec's own strength (must, should, may).
 func advise(code int, v *view, p Profile) []Advice {
-	var a []Advice
+	a := make([]Advice, 0, 4)
 	add := func(x Advice) { a = append(a, x) }
 	switch code {
 	case 101:

@@ -3,6 +3,7 @@ package engine
 import (
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // A node is one question. Its test reads the view and says yes or no, and
@@ -224,12 +225,20 @@ var nodes = []node{
 }
 
 // fact describes a situation field and its value, naming the default.
+// The default's wording is built once per field.
 func fact(field, val, def string) string {
 	if val == "" || val == def {
-		return "situation." + field + ": " + def + " (default)"
+		if s, ok := defaultFacts.Load(field); ok {
+			return s.(string)
+		}
+		s := "situation." + field + ": " + def + " (default)"
+		defaultFacts.Store(field, s)
+		return s
 	}
 	return "situation." + field + " = " + val
 }
+
+var defaultFacts sync.Map
 
 func present(ok bool) string {
 	if ok {

@@ -5,7 +5,7 @@ import "strconv"
 // notesFor explains the mistakes people make near a verdict: which code
 // they are tempted to send instead, and why it is wrong.
 func notesFor(code int, last string, v *view, p Profile) []Note {
-	var n []Note
+	n := make([]Note, 0, 4)
 	add := func(title, text, guide string) { n = append(n, Note{title, text, guide}) }
 	s := v.c.Situation
 	switch code {

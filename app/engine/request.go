@@ -36,6 +36,8 @@ type view struct {
 	maxURL, maxHeader, maxBody, length      int
 	scheme                                  string
 	allowList                               []string
+	known                                   [len(knownHeaders)]int8 // 1 + index in headers of the first of each, 0 when absent
+	memo                                    [maxNodes]answer
 }
 
 func newView(c *Case) *view {
@@ -53,7 +55,25 @@ func newView(c *Case) *view {
 	v.maxBody = orInt(s.Server.MaxBodyBytes, DefaultMaxBodyBytes)
 	v.length = orInt(s.Resource.Length, DefaultLength)
 	v.scheme = or(s.Endpoint.AuthScheme, DefaultAuthScheme)
+	for i := len(v.headers) - 1; i >= 0 && i < 127; i-- {
+		if k := knownIndex(v.headers[i].Name); k >= 0 {
+			v.known[k] = int8(i + 1)
+		}
+	}
 	return v
+}
+
+// knownHeaders are the headers the engine reads; newView finds each once.
+var knownHeaders = [...]string{"Accept", "Authorization", "Connection", "Content-Length", "Content-Type", "Cookie",
+	"Expect", "If-Match", "If-Modified-Since", "If-None-Match", "If-Range", "If-Unmodified-Since", "Range", "Upgrade"}
+
+func knownIndex(name string) int {
+	for i, k := range knownHeaders {
+		if len(k) == len(name) && strings.EqualFold(k, name) {
+			return i
+		}
+	}
+	return -1
 }
 
 func or(s, def string) string {
@@ -80,6 +100,12 @@ func orInt(n, def int) int {
 // header returns the first value of the named header (case-insensitive),
 // trimmed, and whether it was present.
 func (v *view) header(name string) (string, bool) {
+	if k := knownIndex(name); k >= 0 && len(v.headers) < 127 {
+		if i := v.known[k]; i > 0 {
+			return strings.TrimSpace(v.headers[i-1].Value), true
+		}
+		return "", false
+	}
 	for _, h := range v.headers {
 		if strings.EqualFold(h.Name, name) {
 			return strings.TrimSpace(h.Value), true
@@ -127,7 +153,9 @@ func jsonValid(body string) bool { return json.Valid([]byte(body)) }
 // non-zero weight matches the type (RFC 9110 §12.5.1).
 func acceptMatches(accept, typ string) bool {
 	slash := strings.IndexByte(typ, '/')
-	for _, part := range strings.Split(accept, ",") {
+	for rest := accept; rest != ""; {
+		var part string
+		part, rest, _ = strings.Cut(rest, ",")
 		r := mediaType(part)
 		if r == "" || zeroWeight(part) {
 			continue
@@ -140,7 +168,10 @@ func acceptMatches(accept, typ string) bool {
 }
 
 func zeroWeight(part string) bool {
-	for _, p := range strings.Split(part, ";")[1:] {
+	_, params, _ := strings.Cut(part, ";")
+	for params != "" {
+		var p string
+		p, params, _ = strings.Cut(params, ";")
 		k, val, ok := strings.Cut(strings.TrimSpace(p), "=")
 		if ok && strings.EqualFold(strings.TrimSpace(k), "q") {
 			q, err := strconv.ParseFloat(strings.TrimSpace(val), 64)
@@ -193,7 +224,9 @@ func listMatch(list, current string, exists, strong bool) bool {
 	if current == "" || !exists {
 		return false
 	}
-	for _, t := range strings.Split(list, ",") {
+	for list != "" {
+		var t string
+		t, list, _ = strings.Cut(list, ",")
 		if t = strings.TrimSpace(t); t != "" && etagMatch(etag(t), etag(current), strong) {
 			return true
 		}

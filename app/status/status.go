@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"strings"
 )
 
 // Usage says whether a code may be given as advice.
@@ -74,11 +75,11 @@ func (c Code) URL() string { return SpecURL(c.Spec, c.Section) }
 
 // SpecURL builds a link to a section of an RFC ("RFC 9110", "13.2.2").
 func SpecURL(spec, section string) string {
-	var n int
-	if _, err := fmt.Sscanf(spec, "RFC %d", &n); err != nil {
+	n, ok := strings.CutPrefix(spec, "RFC ")
+	if _, err := strconv.Atoi(n); !ok || err != nil {
 		return "https://www.iana.org/assignments/http-status-codes/"
 	}
-	u := "https://www.rfc-editor.org/rfc/rfc" + strconv.Itoa(n)
+	u := "https://www.rfc-editor.org/rfc/rfc" + n
 	if section != "" {
 		u += "#section-" + section
 	}
