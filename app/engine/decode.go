@@ -93,12 +93,12 @@ func (c Case) Validate() error {
 
 func syntaxError(data []byte, err error) error {
 	var se *json.SyntaxError
+	if strings.Contains(err.Error(), "unexpected end of JSON input") {
+		return errors.New("the case is not valid JSON: it ends too early (a missing } or \"?)")
+	}
 	if errors.As(err, &se) {
 		line := 1 + bytes.Count(data[:min(int(se.Offset), len(data))], []byte("\n"))
 		return fmt.Errorf("the case is not valid JSON (line %d): %s", line, strings.TrimPrefix(se.Error(), "json: "))
-	}
-	if strings.Contains(err.Error(), "unexpected end of JSON input") {
-		return errors.New("the case is not valid JSON: it ends too early (a missing } or \"?)")
 	}
 	return fmt.Errorf("the case is not valid JSON: %s", strings.TrimPrefix(err.Error(), "json: "))
 }
