@@ -16,5 +16,5 @@ var Scenarios embed.FS
 // HTML holds html/: the guide pages and the per-code explanations, rendered
 // from guide/*.md and codes/*.md by the generator test (see render_test.go).
 //
-//go:embed all:html
+//go:embed html
 var HTML embed.FS

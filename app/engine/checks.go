@@ -43,12 +43,11 @@ func validURL(u, method string) bool {
 	return true
 }
 
+// versionOK: only the major version matters (RFC 9110 §15.6.6); an
+// unknown minor such as HTTP/1.2 is answered as 1.1 (RFC 9112 §2.6).
 func versionOK(ver string) bool {
-	switch ver {
-	case "HTTP/1.0", "HTTP/1.1", "HTTP/2", "HTTP/2.0", "HTTP/3", "HTTP/3.0":
-		return true
-	}
-	return false
+	major, _, _ := strings.Cut(strings.TrimPrefix(ver, "HTTP/"), ".")
+	return major == "1" || major == "2" || major == "3"
 }
 
 // allow is the endpoint's methods as the Allow header lists them: HEAD

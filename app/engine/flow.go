@@ -26,9 +26,11 @@ func appendAll(r []row, blocks [][]row) []row {
 	return r
 }
 
-// system: facts about the server, checked before any handler runs.
-func system(next string) []row {
-	return []row{
+// system: facts about the server, checked before any handler runs. DRF has
+// no server-wide method check: an unknown method reaches dispatch, which
+// answers it like any method the view lacks (405).
+func system(next string, checkMethod bool) []row {
+	r := []row{
 		{"request-well-formed", to("service-available"), give(400)},
 		{"service-available", to("version-supported"), give(503)},
 		{"version-supported", to("method-implemented"), give(505)},
@@ -39,6 +41,11 @@ func system(next string) []row {
 		{"upgrade-offered", give(101), to("protocol-ok")},
 		{"protocol-ok", to(next), give(426)},
 	}
+	if !checkMethod {
+		r[2].yes = to("url-length-ok")
+		r = append(r[:3], r[4:]...)
+	}
+	return r
 }
 
 // retrieve: the target is missing; find out why. create is where a PUT that
@@ -94,7 +101,7 @@ func process(rule edge) []row {
 // then who is asking, then the headers about the body, then the resource and
 // its preconditions, then the body itself.
 var rfc9110Flow = rows(
-	system("method-allowed"),
+	system("method-allowed", true),
 	[]row{
 		{"method-allowed", to("credentials-present"), give(405)},
 		{"credentials-present", to("credentials-valid"), to("auth-required")},
@@ -128,13 +135,14 @@ var rfc9110Flow = rows(
 // then the method's handler, which looks the object up (get_object) before
 // it parses request.data and validates it with a serializer.
 var drfFlow = rows(
-	system("body-size-ok"),
+	system("body-size-ok", false),
 	[]row{
 		{"body-size-ok", to("length-given"), give(413)},
 		{"length-given", to("acceptable"), give(411)},
 		{"acceptable", to("credentials-present"), give(406)},
 		{"credentials-present", to("credentials-valid"), to("auth-required")},
-		{"credentials-valid", to("permitted"), to("challenge-sent")},
+		{"credentials-valid", to("permitted"), to("login-view")},
+		{"login-view", give(400), to("challenge-sent")},
 		{"auth-required", to("challenge-sent"), to("permitted")},
 		{"challenge-sent", give(401), give(403)},
 		{"permitted", to("rate-ok"), to("caller-known")},

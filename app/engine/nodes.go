@@ -72,6 +72,10 @@ var nodes = []node{
 		}
 		return true, "the server accepts them"
 	}, "", "Credentials were sent, but they are wrong or expired, so the client is not authenticated."},
+	{"login-view", "Is this a login view that checks a username and password in the body?", "RFC 9110", "15.5.1", "profiles", func(v *view) (bool, string) {
+		l := v.c.Situation.Endpoint.Login
+		return l, fact("endpoint.login", strconv.FormatBool(l), "false")
+	}, "DRF's obtain_auth_token checks the username and password with a serializer, and its ValidationError answers 400.", ""},
 	{"auth-required", "Does the endpoint require authentication?", "RFC 9110", "15.5.2", "authentication", func(v *view) (bool, string) {
 		return v.c.Situation.Endpoint.AuthRequired, fact("endpoint.auth_required", strconv.FormatBool(v.c.Situation.Endpoint.AuthRequired), "false")
 	}, "The endpoint requires authentication and the request carries no credentials.", ""},

@@ -1,6 +1,9 @@
 package engine
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // notesFor explains the mistakes people make near a verdict: which code
 // they are tempted to send instead, and why it is wrong.
@@ -25,6 +28,10 @@ func notesFor(code int, last string, v *view, p Profile) []Note {
 		add("Why not 200?", "The client's cached copy is current: sending it again would waste the transfer. A 304 has no body.", "conditional-requests")
 	case 400:
 		add("Why not 500?", "The client sent something the server cannot use: that is the client's to fix, so it is a 4xx. A 5xx says the server failed.", "mistake-500-for-bad-input")
+		if last == "login-view" {
+			add("Why not 401?", "RFC 9110's answer to a failed login is 401. DRF's obtain_auth_token says 400; raise AuthenticationFailed in your own login view to answer 401.", "mistake-404-for-failed-login")
+			break
+		}
 		if last == "rules-ok" {
 			add("Why not 422?", "Under RFC 9110 a well-formed body that breaks a rule is 422; DRF's serializers answer 400 for every validation error.", "mistake-400-vs-422")
 		} else {
@@ -71,6 +78,9 @@ func notesFor(code int, last string, v *view, p Profile) []Note {
 		add("Why not 500?", "Saying the fault is upstream ("+codeWords(code)+") saves hours of searching the wrong server.", "status-"+strconv.Itoa(code))
 	case 503:
 		add("Why not 500?", "503 says the condition is temporary, so clients can retry later; Retry-After can say when.", "status-503")
+	}
+	if (code == 405 || code == 501) && strings.ToUpper(v.method) != v.method && contains(DefaultImplementedMethods, strings.ToUpper(v.method)) {
+		add("Methods are case-sensitive", v.method+" is not "+strings.ToUpper(v.method)+": HTTP methods are compared letter for letter (RFC 9110 §9.1).", "method-handling")
 	}
 	if code >= 400 {
 		add("Why not 200?", "An error inside a 200 looks like success to clients, caches and monitoring. The status code is what they read first.", "mistake-200-for-errors")
