@@ -1,0 +1,61 @@
+package share
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"whichstatus/app/engine"
+	"whichstatus/app/scenario"
+)
+
+func TestRoundTrip(t *testing.T) {
+	for _, s := range scenario.All() {
+		tok := Encode(s.Case)
+		if strings.ContainsAny(tok, "+/=?&# ") {
+			t.Errorf("Encode(%s) = %q, not URL-safe", s.ID, tok)
+		}
+		c, err := Decode(tok)
+		if err != nil {
+			t.Fatalf("Decode(Encode(%s)): %v", s.ID, err)
+		}
+		if got, want := string(engine.Encode(c)), string(engine.Encode(s.Case)); got != want {
+			t.Errorf("round trip of %s changed the case:\n%s\nwant\n%s", s.ID, got, want)
+		}
+	}
+}
+
+func TestDamagedLinks(t *testing.T) {
+	good := Encode(scenario.All()[0].Case)
+	for _, tt := range []struct{ name, tok, want string }{
+		{"empty", "", "holds no case"},
+		{"other version", "9" + good[1:], "another version"},
+		{"truncated", good[:len(good)/2], "cut short"},
+		{"tampered character", good[:10] + "!" + good[11:], "characters were changed"},
+		{"not a case", Encode(engine.Case{}) + "AAAA", "does not read"},
+		{"valid base64, wrong shape", "1" + "eyJyZXF1ZXN0IjogMX0", "request: expected an object"},
+		{"huge", "1" + strings.Repeat("A", MaxLen), "far too long"},
+	} {
+		_, err := Decode(tt.tok)
+		if err == nil || !errors.Is(err, ErrLink) || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("Decode(%s) error = %v, want ErrLink saying %q", tt.name, err, tt.want)
+		}
+	}
+}
+
+func FuzzDecode(f *testing.F) {
+	f.Add(Encode(engine.Case{}))
+	f.Add("1e30")
+	f.Fuzz(func(t *testing.T, tok string) {
+		c, err := Decode(tok)
+		if err != nil {
+			if !errors.Is(err, ErrLink) {
+				t.Fatalf("Decode(%q): error %v is not ErrLink", tok, err)
+			}
+			return
+		}
+		if d := engine.Recommend(c); d.Code < 100 {
+			t.Fatalf("Decode(%q) gave a case the engine cannot answer", tok)
+		}
+	})
+}
