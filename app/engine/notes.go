@@ -41,6 +41,7 @@ func notesFor(code int, last string, v *view, p Profile) []Note {
 		add("Why not 403?", "403 means the server knows who is asking and still refuses. Here it does not know who is asking: log in, and it may work.", "mistake-403-when-not-logged-in")
 		if s.Endpoint.Login {
 			add("Why not 404?", "The login URL exists; what failed is authentication. 404 would send the client looking for a different URL.", "mistake-404-for-failed-login")
+			add("400 is defensible too", "Some APIs answer a failed login with 400: DRF's obtain_auth_token does, and so do OAuth 2 token endpoints (invalid_grant, RFC 6749 §5.2). Either way, say the same for a wrong password and an unknown user.", "mistake-404-for-failed-login")
 		}
 		add("Send WWW-Authenticate", "A 401 must carry a challenge that says how to authenticate.", "mistake-missing-headers")
 	case 403:

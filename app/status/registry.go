@@ -52,7 +52,7 @@ var registry = []Code{
 	{305, "Use Proxy", "", "RFC 9110", "15.4.6", "HTTP_305_USE_PROXY", "StatusUseProxy",
 		"Deprecated: once told the client to go through a proxy.", Unused},
 	{306, "(Unused)", "", "RFC 9110", "15.4.7", "HTTP_306_RESERVED", "",
-		"Defined in an old draft, no longer used, and reserved.", Unused},
+		"Retired: it once had a meaning and is kept only so that nobody gives it another.", Unused},
 	{307, "Temporary Redirect", "", "RFC 9110", "15.4.8", "HTTP_307_TEMPORARY_REDIRECT", "StatusTemporaryRedirect",
 		"It is at another URL for now; repeat the same method and body there.", InUse},
 	{308, "Permanent Redirect", "", "RFC 9110", "15.4.9", "HTTP_308_PERMANENT_REDIRECT", "StatusPermanentRedirect",
