@@ -25,7 +25,38 @@ func wellFormed(v *view) (bool, string) {
 			return false, "header " + h.Name + " has a line break in its value"
 		}
 	}
+	if v.lines("Host") > 1 {
+		return false, "more than one Host line (RFC 9112 §3.2)"
+	}
+	if cl, ok := v.header("Content-Length"); ok {
+		if _, valid := contentLength(cl); !valid {
+			return false, "Content-Length: " + cl + " is not one whole number (RFC 9112 §6.3)"
+		}
+	}
 	return true, v.method + " " + v.url + " " + v.version
+}
+
+// contentLength reads a Content-Length value: digits, or a list of the same
+// digits repeated. A number too large for an int counts as the largest.
+func contentLength(s string) (n int, ok bool) {
+	first := ""
+	for s != "" {
+		var part string
+		part, s, _ = strings.Cut(s, ",")
+		part = strings.TrimSpace(part)
+		if part == "" || strings.Trim(part, "0123456789") != "" || first != "" && part != first {
+			return 0, false
+		}
+		first = part
+	}
+	if first == "" {
+		return 0, false
+	}
+	n, err := strconv.Atoi(first)
+	if err != nil {
+		return int(^uint(0) >> 1), true
+	}
+	return n, true
 }
 
 func validURL(u, method string) bool {
@@ -57,8 +88,8 @@ func (v *view) allow() []string {
 		return v.allowList
 	}
 	out := make([]string, 0, len(v.allowed)+2)
-	add := func(m string) {
-		if !contains(out, m) {
+	add := func(m string) { // only what the server implements can be allowed
+		if !contains(out, m) && contains(v.implemented, m) {
 			out = append(out, m)
 		}
 	}
@@ -85,14 +116,92 @@ func upgradeOffered(v *view) (bool, string) {
 	if !hasToken(conn, "upgrade") {
 		return false, "Upgrade: " + up + " without Connection: upgrade is ignored"
 	}
+	if p := v.upgradeTo(); p != "" {
+		if waiting, _ := expectsContinue(v); waiting {
+			return false, "Upgrade: " + up + ", but 100 Continue must come first (RFC 9110 §7.8)"
+		}
+		return true, "Upgrade: " + up + "; server offers " + p
+	}
+	return false, "Upgrade: " + up + "; server offers " + or(strings.Join(v.c.Situation.Server.Upgrades, ", "), "no upgrades")
+}
+
+// upgradeTo is the first protocol in Upgrade that the server offers or
+// requires, "" when there is none.
+func (v *view) upgradeTo() string {
+	up, _ := v.header("Upgrade")
 	s := v.c.Situation.Server
-	for _, p := range strings.Split(up, ",") {
+	for up != "" {
+		var p string
+		p, up, _ = strings.Cut(up, ",")
 		p = strings.TrimSpace(p)
-		if hasToken(strings.Join(s.Upgrades, ","), p) || (s.RequiredProtocol != "" && strings.EqualFold(p, s.RequiredProtocol)) {
-			return true, "Upgrade: " + up + "; server offers " + p
+		for _, o := range s.Upgrades {
+			if strings.EqualFold(p, o) {
+				return p
+			}
+		}
+		if s.RequiredProtocol != "" && strings.EqualFold(p, s.RequiredProtocol) {
+			return p
 		}
 	}
-	return false, "Upgrade: " + up + "; server offers " + or(strings.Join(s.Upgrades, ", "), "no upgrades")
+	return ""
+}
+
+// upgradeValid checks the WebSocket opening handshake (RFC 6455 §4.1,
+// §4.2.1); other protocols need nothing more.
+func upgradeValid(v *view) (bool, string) {
+	if !strings.EqualFold(v.upgradeTo(), "websocket") {
+		return true, "upgrade to " + v.upgradeTo()
+	}
+	key, hasKey := v.header("Sec-WebSocket-Key")
+	ver, _ := v.header("Sec-WebSocket-Version")
+	switch {
+	case v.method != "GET":
+		return false, "a WebSocket handshake must be a GET, not " + v.method
+	case !hasKey || key == "":
+		return false, "no Sec-WebSocket-Key"
+	case ver != "13":
+		return false, "Sec-WebSocket-Version: " + or(ver, "(none)") + "; the protocol's version is 13"
+	}
+	return true, "GET with Sec-WebSocket-Key and Sec-WebSocket-Version: 13"
+}
+
+// protocolOK: the server needs another protocol unless the request is
+// already asking to switch to it. Upgrade exists only in HTTP/1.1.
+func protocolOK(v *view) (bool, string) {
+	p := v.c.Situation.Server.RequiredProtocol
+	switch {
+	case p == "":
+		return true, fact("server.required_protocol", p, "none")
+	case v.version != "HTTP/1.1":
+		return true, "server wants " + p + ", but " + v.version + " has no Upgrade mechanism"
+	case strings.EqualFold(v.upgradeTo(), p):
+		return true, "the client is asking to switch to " + p
+	}
+	return false, "situation.server.required_protocol = " + p
+}
+
+// drfCredentialsPresent is what DRF's authenticators see: an Authorization
+// header in another scheme is not theirs and is ignored, a login body is no
+// authentication at all, and a stale session is simply anonymous.
+func drfCredentialsPresent(v *view) (bool, string) {
+	if v.scheme == "Session" {
+		c, _ := v.header("Cookie")
+		switch {
+		case !strings.Contains(c, "sessionid="):
+			return false, "no sessionid cookie"
+		case v.c.Situation.Caller.CredentialsInvalid:
+			return false, "the session has expired, so Django sees an anonymous user"
+		}
+		return true, "sessionid cookie of a live session"
+	}
+	a, ok := v.header("Authorization")
+	if !ok || a == "" {
+		return false, "no Authorization header"
+	}
+	if match, scheme := v.schemeMatches(); !match {
+		return false, "Authorization: " + scheme + " … is not the " + v.scheme + " scheme, so the authenticator ignores it"
+	}
+	return true, "Authorization: " + v.scheme + " …"
 }
 
 // hasToken reports whether a comma-separated list holds tok, ignoring case.
@@ -110,7 +219,7 @@ func hasToken(list, tok string) bool {
 func credentialsPresent(v *view) (bool, string) {
 	switch {
 	case v.c.Situation.Endpoint.Login:
-		return v.body != "", "login endpoint; credentials in the body " + present(v.body != "")
+		return true, "a login endpoint: the body is where credentials go"
 	case v.scheme == "Session":
 		c, _ := v.header("Cookie")
 		return strings.Contains(c, "sessionid="), "session cookie " + present(strings.Contains(c, "sessionid="))
@@ -137,7 +246,7 @@ func (v *view) schemeMatches() (bool, string) {
 func (v *view) bodySize() int {
 	n := len(v.body)
 	if cl, ok := v.header("Content-Length"); ok {
-		if m, err := strconv.Atoi(cl); err == nil && m > n {
+		if m, valid := contentLength(cl); valid && m > n {
 			n = m
 		}
 	}

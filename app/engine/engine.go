@@ -168,7 +168,7 @@ func Recommend(c Case) Decision {
 	if flows[p] == nil {
 		p = RFC9110
 	}
-	v := newView(&c)
+	v := newView(&c, p)
 	o := flows[p].walk(v, true)
 	d := decision(o, v, p)
 
@@ -176,9 +176,13 @@ func Recommend(c Case) Decision {
 	if p == DRF {
 		other = RFC9110
 	}
-	if oo := flows[other].walk(v, false); oo.code != o.code {
+	ov := v
+	if m := or(c.Request.Method, "GET"); strings.ToUpper(m) != m {
+		ov = newView(&c, other) // the profiles read a lower-case method differently
+	}
+	if oo := flows[other].walk(ov, false); oo.code != o.code {
 		d.Other = &Brief{Profile: other, Code: oo.code, Reason: status.MustLookup(oo.code).Phrase,
-			Why: expand(oo.why, v) + " " + orderNote[other]}
+			Why: expand(oo.why, ov) + " " + orderNote[other]}
 	}
 	if then, ok := afterInterim(c, o.code); ok {
 		t := Recommend(then)

@@ -40,11 +40,11 @@ var engineTests = []struct {
 	{"maintenance", Case{Situation: Situation{Server: Server{Unavailable: "maintenance", RetryAfter: 600}}}, 503, 0},
 	{"HTTP/4", Case{Request: Request{Version: "HTTP/4.0"}}, 505, 0},
 	{"unknown method", Case{Request: Request{Method: "BREW"}}, 501, 405},
-	{"lower-case get is another method", Case{Request: Request{Method: "get"}}, 501, 405},
+	{"lower-case get is another method (Django upper-cases it)", Case{Request: Request{Method: "get"}}, 501, 200},
 	{"URL too long", Case{Request: Request{URL: "/" + strings.Repeat("a", 9000)}}, 414, 0},
 	{"headers too large", Case{Request: Request{Headers: hdr("Cookie", strings.Repeat("c", 9000))}}, 431, 0},
 	{"unknown expectation", Case{Request: Request{Headers: hdr("Expect", "fast-please")}}, 417, 0},
-	{"websocket upgrade", Case{Request: Request{Headers: hdr("Connection", "Upgrade", "Upgrade", "websocket")},
+	{"websocket upgrade", Case{Request: Request{Headers: hdr("Connection", "Upgrade", "Upgrade", "websocket", "Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==", "Sec-WebSocket-Version", "13")},
 		Situation: Situation{Server: Server{Upgrades: []string{"websocket"}}}}, 101, 0},
 	{"upgrade required", Case{Situation: Situation{Server: Server{RequiredProtocol: "TLS/1.3"}}}, 426, 0},
 	{"method not allowed", Case{Request: Request{Method: "DELETE"}}, 405, 0},
@@ -56,6 +56,38 @@ var engineTests = []struct {
 	{"wrong scheme", Case{Request: Request{Headers: hdr("Authorization", "Basic YTpi")}, Situation: Situation{Endpoint: Endpoint{AuthRequired: true}}}, 401, 0},
 	{"failed login", Case{Request: post("/api/login/", `{"username":"ann","password":"x"}`),
 		Situation: Situation{Endpoint: Endpoint{AllowedMethods: []string{"POST"}, Login: true}, Caller: Caller{CredentialsInvalid: true}}}, 401, 400},
+	{"login without a body", Case{Request: Request{Method: "POST", URL: "/api/login/", Headers: hdr(jsonCT...)},
+		Situation: Situation{Endpoint: Endpoint{AllowedMethods: []string{"POST"}, Login: true}}}, 401, 400},
+	{"successful login", Case{Request: post("/api/login/", `{"username":"ann","password":"right"}`),
+		Situation: Situation{Endpoint: Endpoint{AllowedMethods: []string{"POST"}, Login: true}}}, 200, 0},
+	{"throttled login: 429 before the password is judged", Case{Request: post("/api/login/", `{"username":"ann","password":"x"}`),
+		Situation: Situation{Endpoint: Endpoint{AllowedMethods: []string{"POST"}, Login: true, RateLimitExceeded: true}, Caller: Caller{CredentialsInvalid: true}}}, 429, 0},
+	{"websocket handshake without a key", Case{Request: Request{Headers: hdr("Connection", "Upgrade", "Upgrade", "websocket")},
+		Situation: Situation{Server: Server{Upgrades: []string{"websocket"}}}}, 400, 0},
+	{"websocket to a missing resource", Case{Request: Request{Headers: hdr("Connection", "Upgrade", "Upgrade", "websocket", "Sec-WebSocket-Key", "k", "Sec-WebSocket-Version", "13")},
+		Situation: Situation{Server: Server{Upgrades: []string{"websocket"}}, Resource: Resource{State: "missing"}}}, 404, 101},
+	{"upgrade waits for 100 Continue", Case{Request: post("/x", `{}`, "Expect", "100-continue", "Connection", "upgrade", "Upgrade", "h2c"),
+		Situation: Situation{Endpoint: Endpoint{AllowedMethods: []string{"POST"}}, Server: Server{Upgrades: []string{"h2c"}}}}, 100, 0},
+	{"required TLS upgrade being asked for", Case{Request: Request{Headers: hdr("Connection", "Upgrade", "Upgrade", "TLS/1.3")},
+		Situation: Situation{Server: Server{RequiredProtocol: "TLS/1.3"}}}, 101, 0},
+	{"no 102 for HTTP/1.0", Case{Request: Request{Method: "POST", Version: "HTTP/1.0", Headers: hdr(jsonCT...), Body: "{}"},
+		Situation: Situation{Endpoint: Endpoint{AllowedMethods: []string{"POST"}}, Processing: Processing{LongRunning: true}}}, 201, 0},
+	{"repeated If-Match lines form one list", Case{Request: Request{Method: "PUT", Headers: hdr("If-Match", `"v6"`, "If-Match", `"v7"`, "Content-Type", "application/json"), Body: "{}"},
+		Situation: Situation{Endpoint: Endpoint{AllowedMethods: []string{"PUT"}}, Resource: Resource{ETag: `"v7"`}}}, 200, 0},
+	{"repeated Accept lines form one list", Case{Request: Request{Headers: hdr("Accept", "text/html", "Accept", "application/json")}}, 200, 0},
+	{"Content-Length not a number", Case{Request: post("/x", "{}", "Content-Length", "abc"), Situation: allow("POST")}, 400, 0},
+	{"Content-Length lines disagree", Case{Request: post("/x", "{}", "Content-Length", "2", "Content-Length", "7"), Situation: allow("POST")}, 400, 0},
+	{"Content-Length overflows", Case{Request: post("/x", "{}", "Content-Length", "99999999999999999999999"), Situation: allow("POST")}, 413, 0},
+	{"If-Modified-Since in PST is not an HTTP-date", Case{Request: Request{Headers: hdr("If-Modified-Since", "Tue, 03 Nov 2026 10:00:00 PST")},
+		Situation: Situation{Resource: Resource{LastModified: "Tue, 03 Nov 2026 09:00:00 GMT"}}}, 200, 0},
+	{"empty Expect asks nothing", Case{Request: Request{Headers: hdr("Expect", "")}}, 200, 0},
+	{"two Host lines", Case{Request: Request{Headers: hdr("Host", "a.example", "Host", "b.example")}}, 400, 0},
+	{"CORS preflight needs no credentials", Case{Request: Request{Method: "OPTIONS", Headers: hdr("Origin", "https://app.example", "Access-Control-Request-Method", "POST")},
+		Situation: Situation{Endpoint: Endpoint{AuthRequired: true}}}, 204, 200},
+	{"DRF ignores a header in another scheme", Case{Request: Request{Headers: hdr("Authorization", "Basic eDp5")},
+		Situation: Situation{Endpoint: Endpoint{AuthScheme: "Token"}}}, 401, 200},
+	{"DRF: a stale session is anonymous", Case{Request: Request{Headers: hdr("Cookie", "sessionid=old")},
+		Situation: Situation{Endpoint: Endpoint{AuthScheme: "Session"}, Caller: Caller{CredentialsInvalid: true}}}, 401, 200},
 	{"HTTP/1.2 is answered as 1.1", Case{Request: Request{Version: "HTTP/1.2"}}, 200, 0},
 	{"someone else's account", Case{Request: Request{Method: "DELETE", URL: "/api/users/8/", Headers: hdr("Authorization", "Bearer ok")},
 		Situation: Situation{Endpoint: Endpoint{AllowedMethods: []string{"GET", "DELETE"}}, Caller: Caller{PermissionDenied: true}}}, 403, 0},
@@ -113,7 +145,7 @@ var engineTests = []struct {
 	{"upstream timeout", Case{Situation: Situation{Processing: Processing{Failure: "upstream_timeout"}}}, 504, 0},
 	{"database down", Case{Situation: Situation{Processing: Processing{Failure: "dependency_down"}}}, 503, 0},
 	{"queued report", Case{Request: post("/api/reports/", `{}`), Situation: Situation{Endpoint: Endpoint{AllowedMethods: []string{"POST"}}, Processing: Processing{Async: true}}}, 202, 0},
-	{"long synchronous work", Case{Request: post("/api/reports/", `{}`), Situation: Situation{Endpoint: Endpoint{AllowedMethods: []string{"POST"}}, Processing: Processing{LongRunning: true}}}, 102, 0},
+	{"long synchronous work", Case{Request: post("/api/reports/", `{}`), Situation: Situation{Endpoint: Endpoint{AllowedMethods: []string{"POST"}}, Processing: Processing{LongRunning: true}}}, 102, 201},
 	{"range", Case{Request: Request{Headers: hdr("Range", "bytes=0-499")}, Situation: Situation{Endpoint: Endpoint{Ranges: true}}}, 206, 0},
 	{"suffix range", Case{Request: Request{Headers: hdr("Range", "bytes=-100")}, Situation: Situation{Endpoint: Endpoint{Ranges: true}}}, 206, 0},
 	{"range past the end", Case{Request: Request{Headers: hdr("Range", "bytes=20000-")}, Situation: Situation{Endpoint: Endpoint{Ranges: true}}}, 416, 0},
@@ -194,7 +226,7 @@ func TestPaths(t *testing.T) {
 	}{
 		{"RFC 9110: method before credentials", named("anonymous DELETE of GET-only endpoint: DRF authenticates first"), "protocol-ok method-allowed 405"},
 		{"DRF: credentials before method", withProfile(named("anonymous DELETE of GET-only endpoint: DRF authenticates first"), DRF),
-			"acceptable credentials-present auth-required challenge-sent 401"},
+			"acceptable drf-credentials-present auth-required challenge-sent 401"},
 		{"If-None-Match decides before If-Modified-Since", named("If-Modified-Since ignored when If-None-Match differs"), "if-none-match if-modified-since is-options"},
 		{"missing session, DRF", Case{Profile: DRF, Situation: Situation{Endpoint: Endpoint{AuthRequired: true, AuthScheme: "Session"}}},
 			"credentials-present auth-required challenge-sent 403"},
@@ -309,5 +341,26 @@ func TestDecisionDetails(t *testing.T) {
 func TestNodeTableFitsView(t *testing.T) {
 	if len(nodes) > maxNodes {
 		t.Fatalf("len(nodes) = %d, more than maxNodes = %d", len(nodes), maxNodes)
+	}
+}
+
+func TestHeaderDetails(t *testing.T) {
+	d := Recommend(named("websocket upgrade"))
+	if h := d.Headers[len(d.Headers)-1]; h.Name != "Sec-WebSocket-Accept" || h.Value != "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=" {
+		t.Errorf("101 headers = %+v, want RFC 6455's example Sec-WebSocket-Accept", d.Headers)
+	}
+	d = Recommend(named("PUT with current If-Match"))
+	for _, h := range d.Headers {
+		if h.Name == "ETag" && (h.Value == `"v7"` || h.Need != "may") {
+			t.Errorf("PUT 200 advises %+v: the replaced tag, or not 'may'", h)
+		}
+	}
+	d = Recommend(named("wrong scheme"))
+	if v := d.Headers[0].Value; strings.Contains(v, "error=") {
+		t.Errorf("401 for an unsupported scheme advises %q; RFC 6750 §3.1 says no error code", v)
+	}
+	d = Recommend(Case{Request: Request{Method: "POST"}, Situation: Situation{Server: Server{ImplementedMethods: []string{"GET", "POST"}}}})
+	if d.Code != 405 || d.Headers[0].Value != "GET" {
+		t.Errorf("405 on a server without HEAD/OPTIONS: %d %+v, want Allow: GET", d.Code, d.Headers)
 	}
 }

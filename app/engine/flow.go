@@ -37,8 +37,7 @@ func system(next string, checkMethod bool) []row {
 		{"method-implemented", to("url-length-ok"), give(501)},
 		{"url-length-ok", to("headers-size-ok"), give(414)},
 		{"headers-size-ok", to("expectation-ok"), give(431)},
-		{"expectation-ok", to("upgrade-offered"), give(417)},
-		{"upgrade-offered", give(101), to("protocol-ok")},
+		{"expectation-ok", to("protocol-ok"), give(417)},
 		{"protocol-ok", to(next), give(426)},
 	}
 	if !checkMethod {
@@ -73,8 +72,8 @@ func preconditions(next string) []row {
 }
 
 // process: the server does the work and picks the success code.
-func process(rule edge) []row {
-	return []row{
+func process(rule edge, interim bool) []row {
+	r := []row{
 		{"rules-ok", to("no-conflict"), rule},
 		{"no-conflict", to("no-crash"), give(409)},
 		{"no-crash", to("upstream-valid"), give(500)},
@@ -95,6 +94,11 @@ func process(rule edge) []row {
 		{"delete-body", give(200), give(204)},
 		{"response-body", give(200), give(204)},
 	}
+	if !interim {
+		r[6].no = to("is-get") // queued: skip long-running
+		r = append(r[:7], r[8:]...)
+	}
+	return r
 }
 
 // rfc9110Flow orders the checks like webmachine and for-GET: the method,
@@ -103,14 +107,14 @@ func process(rule edge) []row {
 var rfc9110Flow = rows(
 	system("method-allowed", true),
 	[]row{
-		{"method-allowed", to("credentials-present"), give(405)},
+		{"method-allowed", to("rate-ok"), give(405)},
+		{"rate-ok", to("credentials-present"), give(429)},
 		{"credentials-present", to("credentials-valid"), to("auth-required")},
 		{"credentials-valid", to("permitted"), give(401)},
 		{"auth-required", give(401), to("permitted")},
-		{"permitted", to("rate-ok"), to("caller-known")},
+		{"permitted", to("legal-ok"), to("caller-known")},
 		{"caller-known", to("hide-existence"), give(401)},
 		{"hide-existence", give(404), give(403)},
-		{"rate-ok", to("legal-ok"), give(429)},
 		{"legal-ok", to("body-size-ok"), give(451)},
 		{"body-size-ok", to("length-given"), give(413)},
 		{"length-given", to("content-type-ok"), give(411)},
@@ -124,10 +128,12 @@ var rfc9110Flow = rows(
 	[]row{
 		{"is-options", to("options-body"), to("expects-continue")},
 		{"options-body", give(200), give(204)},
-		{"expects-continue", give(100), to("content-well-formed")},
+		{"expects-continue", give(100), to("upgrade-offered")},
+		{"upgrade-offered", to("upgrade-valid"), to("content-well-formed")},
+		{"upgrade-valid", give(101), give(400)},
 		{"content-well-formed", to("rules-ok"), give(400)},
 	},
-	process(give(422)),
+	process(give(422), true),
 )
 
 // drfFlow follows APIView.dispatch: the web server's own limits, then
@@ -135,18 +141,20 @@ var rfc9110Flow = rows(
 // then the method's handler, which looks the object up (get_object) before
 // it parses request.data and validates it with a serializer.
 var drfFlow = rows(
-	system("body-size-ok", false),
+	system("upgrade-offered", false),
 	[]row{
+		// Django Channels (ASGI) routes WebSocket handshakes before any view.
+		{"upgrade-offered", to("upgrade-valid"), to("body-size-ok")},
+		{"upgrade-valid", give(101), give(400)},
 		{"body-size-ok", to("length-given"), give(413)},
 		{"length-given", to("acceptable"), give(411)},
-		{"acceptable", to("credentials-present"), give(406)},
-		{"credentials-present", to("credentials-valid"), to("auth-required")},
-		{"credentials-valid", to("permitted"), to("login-view")},
-		{"login-view", give(400), to("challenge-sent")},
+		{"acceptable", to("drf-credentials-present"), give(406)},
+		{"drf-credentials-present", to("credentials-valid"), to("auth-required")},
+		{"credentials-valid", to("permitted"), to("challenge-sent")},
 		{"auth-required", to("challenge-sent"), to("permitted")},
 		{"challenge-sent", give(401), give(403)},
-		{"permitted", to("rate-ok"), to("caller-known")},
-		{"caller-known", to("hide-existence"), to("challenge-sent")},
+		{"permitted", to("rate-ok"), to("drf-caller-known")},
+		{"drf-caller-known", to("hide-existence"), to("challenge-sent")},
 		{"hide-existence", give(404), give(403)},
 		{"rate-ok", to("method-allowed"), give(429)},
 		{"method-allowed", to("is-options"), give(405)},
@@ -159,9 +167,11 @@ var drfFlow = rows(
 	[]row{
 		{"content-type-ok", to("expects-continue"), give(415)},
 		{"expects-continue", give(100), to("content-well-formed")},
-		{"content-well-formed", to("rules-ok"), give(400)},
+		{"content-well-formed", to("login-ok"), give(400)},
+		{"login-ok", to("rules-ok"), give(400)},
 	},
-	process(because(400, "The serializer's validation fails ({rule}); DRF answers every ValidationError with 400.")),
+	// Django cannot send interim responses, so no 102.
+	process(because(400, "The serializer's validation fails ({rule}); DRF answers every ValidationError with 400."), false),
 )
 
 // orderNote says, for the answer of the other profile, how its order differs.

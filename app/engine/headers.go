@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"crypto/sha1"
+	"encoding/base64"
 	"strconv"
 	"strings"
 )
@@ -14,6 +16,9 @@ func advise(code int, v *view, p Profile) []Advice {
 	case 101:
 		add(upgradeHeader(v, "must", "Names the protocol the connection switches to.", "RFC 9110 §15.2.2"))
 		add(Advice{"Connection", "upgrade", "must", "Whoever sends Upgrade must also list it in Connection.", "RFC 9110 §7.8"})
+		if key, ok := v.header("Sec-WebSocket-Key"); ok && strings.EqualFold(v.upgradeTo(), "websocket") {
+			add(Advice{"Sec-WebSocket-Accept", websocketAccept(key), "must", "Proves the server read this handshake: base64 of SHA-1 of the key and a fixed GUID.", "RFC 6455 §4.2.2"})
+		}
 	case 426:
 		add(upgradeHeader(v, "must", "Tells the client which protocol to upgrade to.", "RFC 9110 §15.5.22"))
 		add(Advice{"Connection", "upgrade", "must", "Whoever sends Upgrade must also list it in Connection.", "RFC 9110 §7.8"})
@@ -27,8 +32,13 @@ func advise(code int, v *view, p Profile) []Advice {
 			f, l, _, _ := byteRange(mustHeader(v, "Range"), v.length)
 			add(Advice{"Content-Range", "bytes " + strconv.Itoa(f) + "-" + strconv.Itoa(l) + "/" + strconv.Itoa(v.length), "must",
 				"Says which bytes the body holds and the full length.", "RFC 9110 §15.3.7"})
+			for i := range a {
+				if a[i].Name == "ETag" || a[i].Name == "Last-Modified" {
+					a[i].Need, a[i].Why, a[i].Ref = "must", "A 206 carries the validators a 200 would have carried.", "RFC 9110 §15.3.7"
+				}
+			}
 		}
-		a = vary(a, v)
+		a = vary(a, v, code == 206)
 	case 201:
 		loc := v.c.Situation.Resource.Location
 		if v.method == "PUT" {
@@ -50,14 +60,14 @@ func advise(code int, v *view, p Profile) []Advice {
 		add(allowHeader(v, "must", "A 405 must list the methods the endpoint does support."))
 	case 415:
 		if v.method == "PATCH" {
-			add(Advice{"Accept-Patch", strings.Join(v.accepts, ", "), "may", "Lists the patch formats the endpoint takes.", "RFC 5789 §2.2"})
+			add(Advice{"Accept-Patch", strings.Join(v.accepts, ", "), "should", "Lists the patch formats the endpoint takes.", "RFC 5789 §2.2"})
 		}
 	case 416:
 		add(Advice{"Content-Range", "bytes */" + strconv.Itoa(v.length), "should", "Tells the client the real length so it can ask again.", "RFC 9110 §15.5.17"})
 	case 429:
 		add(retryAfter(v.c.Situation.Endpoint.RateLimitRetry, "When the caller may send requests again.", "RFC 6585 §4"))
 	case 451:
-		add(Advice{"Link", `<https://example.org/legal-demand>; rel="blocked-by"`, "should", "Identifies who demanded the block.", "RFC 7725 §4"})
+		add(Advice{"Link", `<https://api.example.com/>; rel="blocked-by"`, "should", "Identifies who is implementing the block (usually this server's operator), not who demanded it.", "RFC 7725 §4"})
 	case 503:
 		add(retryAfter(v.c.Situation.Server.RetryAfter, "When the server expects to be back.", "RFC 9110 §10.2.3"))
 	}
@@ -70,40 +80,67 @@ func advise(code int, v *view, p Profile) []Advice {
 
 func mustHeader(v *view, name string) string { s, _ := v.header(name); return s }
 
+// upgradeHeader names the protocol being switched to (101) or required (426).
 func upgradeHeader(v *view, need, why, ref string) Advice {
-	p := v.c.Situation.Server.RequiredProtocol
-	if up, ok := v.header("Upgrade"); ok && (p == "" || code101(v)) {
-		p = strings.TrimSpace(strings.Split(up, ",")[0])
+	p := v.upgradeTo()
+	if p == "" {
+		p = v.c.Situation.Server.RequiredProtocol
 	}
 	return Advice{"Upgrade", or(p, "websocket"), need, why, ref}
 }
 
-func code101(v *view) bool { ok, _ := upgradeOffered(v); return ok }
+// websocketAccept is the Sec-WebSocket-Accept for a key (RFC 6455 §4.2.2).
+func websocketAccept(key string) string {
+	h := sha1.Sum([]byte(strings.TrimSpace(key) + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"))
+	return base64.StdEncoding.EncodeToString(h[:])
+}
 
 func allowHeader(v *view, need, why string) Advice {
 	return Advice{"Allow", strings.Join(v.allow(), ", "), need, why, "RFC 9110 §10.2.1"}
 }
 
-// validators are the ETag and Last-Modified a success should carry when
-// the server can tell them (RFC 9110 §8.8.2.1, §8.8.3).
+// validators are the ETag and Last-Modified an answer should carry. A read
+// sends the current ones (RFC 9110 §8.8.2.1, §8.8.3); a write may send the
+// new version's only, never the one it replaced (§9.3.4, §15.3.2).
 func validators(a []Advice, v *view, code int) []Advice {
-	if v.is("DELETE") || code == 204 && !v.is("PUT", "PATCH") {
-		return a
-	}
 	r := v.c.Situation.Resource
-	if r.ETag != "" {
-		a = append(a, Advice{"ETag", etag(r.ETag), "should", "Lets clients make conditional requests later (If-None-Match, If-Match).", "RFC 9110 §8.8.3"})
-	}
-	if r.LastModified != "" {
-		a = append(a, Advice{"Last-Modified", r.LastModified, "should", "Lets caches and clients ask 'changed since?'.", "RFC 9110 §8.8.2"})
+	switch {
+	case v.is("DELETE", "OPTIONS"):
+	case v.is("GET", "HEAD"):
+		if r.ETag != "" {
+			a = append(a, Advice{"ETag", etag(r.ETag), "should", "Lets clients make conditional requests later (If-None-Match, If-Match).", "RFC 9110 §8.8.3"})
+		}
+		if r.LastModified != "" {
+			a = append(a, Advice{"Last-Modified", r.LastModified, "should", "Lets caches and clients ask 'changed since?'.", "RFC 9110 §8.8.2"})
+		}
+	case r.ETag != "" || v.has("If-Match") || code == 201:
+		a = append(a, Advice{"ETag", nextTag(r.ETag), "may",
+			"The new version's tag, and only if the stored representation is exactly what the client sent; never the tag this write replaced.", "RFC 9110 §9.3.4"})
 	}
 	return a
 }
 
-// vary names Accept when the endpoint chose among several media types.
-func vary(a []Advice, v *view) []Advice {
+// nextTag suggests the tag of the version a write creates: "v8" after "v7".
+func nextTag(cur string) string {
+	t := strings.Trim(strings.TrimPrefix(etag(cur), "W/"), `"`)
+	i := len(t)
+	for i > 0 && t[i-1] >= '0' && t[i-1] <= '9' {
+		i--
+	}
+	if n, err := strconv.Atoi(t[i:]); err == nil && i < len(t) {
+		return `"` + t[:i] + strconv.Itoa(n+1) + `"`
+	}
+	return `"v1"`
+}
+
+// vary names Accept when the endpoint chose among several media types; a
+// 206 must repeat what a 200 would have sent.
+func vary(a []Advice, v *view, partial bool) []Advice {
 	if len(v.produces) < 2 {
 		return a
+	}
+	if partial {
+		return append(a, Advice{"Vary", "Accept", "must", "A 206 carries the Vary a 200 would have carried.", "RFC 9110 §15.3.7"})
 	}
 	return append(a, Advice{"Vary", "Accept", "should", "The answer depended on Accept, so caches must key on it.", "RFC 9110 §12.5.5"})
 }
@@ -133,8 +170,10 @@ func challenge(v *view) Advice {
 		why += " Cookie sessions have no registered scheme: name your login scheme."
 	default:
 		val = v.scheme + ` realm="api"`
-		if present, _ := credentialsPresent(v); present && v.scheme == "Bearer" && !v.c.Situation.Endpoint.Login {
-			val += `, error="invalid_token"` // RFC 6750 §3
+		// RFC 6750 §3.1: a bad token gets error="invalid_token"; a request
+		// in an unsupported scheme gets no error code.
+		if match, _ := v.schemeMatches(); v.scheme == "Bearer" && match && v.has("Authorization") && !v.c.Situation.Endpoint.Login {
+			val += `, error="invalid_token"`
 		}
 	}
 	return Advice{"WWW-Authenticate", val, "must", why, "RFC 9110 §15.5.2"}

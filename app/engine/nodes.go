@@ -46,38 +46,54 @@ var nodes = []node{
 	}, "", "The request's header fields are larger than the server will process."},
 	{"expectation-ok", "Can the server meet the Expect header?", "RFC 9110", "15.5.18", "expect-continue", func(v *view) (bool, string) {
 		e, ok := v.header("Expect")
-		if !ok {
-			return true, "no Expect header"
+		if !ok || e == "" {
+			return true, "no expectation"
 		}
 		return strings.EqualFold(e, "100-continue"), "Expect: " + e
 	}, "", "The only expectation HTTP defines is 100-continue; the server cannot meet any other."},
-	{"upgrade-offered", "Does the client ask to switch to a protocol the server offers?", "RFC 9110", "15.2.2", "upgrades", upgradeOffered,
-		"The client asked to upgrade the connection to a protocol the server supports, so it switches.", ""},
-	{"protocol-ok", "Is the request using every protocol the server requires?", "RFC 9110", "15.5.22", "upgrades", func(v *view) (bool, string) {
-		p := v.c.Situation.Server.RequiredProtocol
-		return p == "", fact("server.required_protocol", p, "none")
-	}, "", "The server refuses to answer over the current protocol and names the one to upgrade to."},
+	{"upgrade-offered", "Does the client ask to switch to a protocol the server offers?", "RFC 9110", "7.8", "upgrades", upgradeOffered, "", ""},
+	{"upgrade-valid", "Is the upgrade request complete?", "RFC 6455", "4.2.1", "upgrades", upgradeValid,
+		"The client asked to upgrade the connection to a protocol the server supports, so it switches.",
+		"The WebSocket handshake is incomplete, so the server refuses it."},
+	{"protocol-ok", "Is the request using every protocol the server requires?", "RFC 9110", "15.5.22", "upgrades", protocolOK,
+		"", "The server refuses to answer over the current protocol and names the one to upgrade to."},
 
 	// Request: what the client sent and who it is.
 	{"method-allowed", "Does this endpoint allow {method}?", "RFC 9110", "15.5.6", "method-handling", func(v *view) (bool, string) {
 		return contains(v.allow(), v.method), "endpoint allows " + strings.Join(v.allow(), ", ")
-	}, "", "The resource exists, but its endpoint does not support {method}."},
+	}, "", "This endpoint does not support {method}; the Allow header lists what it does support."},
 	{"credentials-present", "Does the request carry credentials?", "RFC 9110", "11.6.2", "authentication", credentialsPresent, "", ""},
+	{"drf-credentials-present", "Does an authenticator find credentials it handles?", "RFC 9110", "11.6.2", "profiles", drfCredentialsPresent, "", ""},
+	{"drf-caller-known", "Is the caller authenticated?", "RFC 9110", "15.5.2", "profiles", drfCredentialsPresent, "", ""},
 	{"credentials-valid", "Are the credentials valid?", "RFC 9110", "15.5.2", "authentication", func(v *view) (bool, string) {
+		if v.c.Situation.Endpoint.Login && v.body == "" {
+			return false, "the body holds no username and password"
+		}
 		if v.c.Situation.Caller.CredentialsInvalid {
-			return false, "caller.credentials_invalid = true"
+			return false, "situation.caller.credentials_invalid = true"
 		}
 		if ok, scheme := v.schemeMatches(); !ok {
 			return false, "Authorization uses " + scheme + ", the endpoint expects " + v.scheme
 		}
 		return true, "the server accepts them"
 	}, "", "Credentials were sent, but they are wrong or expired, so the client is not authenticated."},
-	{"login-view", "Is this a login view that checks a username and password in the body?", "RFC 9110", "15.5.1", "profiles", func(v *view) (bool, string) {
-		l := v.c.Situation.Endpoint.Login
-		return l, fact("endpoint.login", strconv.FormatBool(l), "false")
-	}, "DRF's obtain_auth_token checks the username and password with a serializer, and its ValidationError answers 400.", ""},
+	{"login-ok", "Does the login view accept the username and password?", "RFC 9110", "15.5.1", "mistake-404-for-failed-login", func(v *view) (bool, string) {
+		e := v.c.Situation.Endpoint
+		switch {
+		case !e.Login:
+			return true, "not a login view"
+		case v.body == "":
+			return false, "login view; no username and password in the body"
+		}
+		return !v.c.Situation.Caller.CredentialsInvalid, fact("caller.credentials_invalid", strconv.FormatBool(v.c.Situation.Caller.CredentialsInvalid), "false")
+	}, "", "DRF's obtain_auth_token checks the username and password with a serializer; its ValidationError answers 400."},
 	{"auth-required", "Does the endpoint require authentication?", "RFC 9110", "15.5.2", "authentication", func(v *view) (bool, string) {
-		return v.c.Situation.Endpoint.AuthRequired, fact("endpoint.auth_required", strconv.FormatBool(v.c.Situation.Endpoint.AuthRequired), "false")
+		e := v.c.Situation.Endpoint
+		switch {
+		case v.method == "OPTIONS" && v.has("Access-Control-Request-Method"):
+			return false, "a CORS preflight never carries credentials, so it is answered without them"
+		}
+		return e.AuthRequired, fact("endpoint.auth_required", strconv.FormatBool(e.AuthRequired), "false")
 	}, "The endpoint requires authentication and the request carries no credentials.", ""},
 	{"challenge-sent", "Does the first authenticator send a challenge?", "RFC 9110", "11.6.1", "profiles", func(v *view) (bool, string) {
 		return v.scheme != "Session", "endpoint.auth_scheme = " + v.scheme
@@ -133,12 +149,12 @@ var nodes = []node{
 	{"moved-permanently", "Is the move permanent?", "RFC 9110", "15.4.2", "redirects", func(v *view) (bool, string) {
 		return v.c.Situation.Resource.State == "moved_permanently", fact("resource.state", v.c.Situation.Resource.State, "exists")
 	}, "", ""},
-	{"keep-method-permanent", "Must clients repeat the same method and body at the new URL?", "RFC 9110", "15.4.9", "redirects", keepMethod,
-		"The resource moved for good and clients must repeat {method} with its body there.",
-		"The resource moved for good; clients may switch to GET when they follow, which is fine for {method}."},
-	{"keep-method-temporary", "Must clients repeat the same method and body at the new URL?", "RFC 9110", "15.4.8", "redirects", keepMethod,
-		"The resource is elsewhere for now and clients must repeat {method} with its body there.",
-		"The resource is elsewhere for now; clients may switch to GET when they follow, which is fine for {method}."},
+	{"keep-method-permanent", "Must clients repeat the same method and body at the new URL?", "RFC 9110", "15.4", "redirects", keepMethod,
+		"The resource moved for good, and clients must repeat {method} with its body there.",
+		"The resource moved for good; clients follow Location (a POST may become a GET on the way)."},
+	{"keep-method-temporary", "Must clients repeat the same method and body at the new URL?", "RFC 9110", "15.4", "redirects", keepMethod,
+		"The resource is elsewhere for now, and clients must repeat {method} with its body there.",
+		"The resource is elsewhere for now; clients follow Location (a POST may become a GET on the way)."},
 	{"gone", "Was the resource removed for good?", "RFC 9110", "15.5.11", "mistake-404-vs-410", func(v *view) (bool, string) {
 		return v.c.Situation.Resource.State == "gone", fact("resource.state", v.c.Situation.Resource.State, "exists")
 	}, "The resource existed and was removed on purpose, for good.", ""},
@@ -197,6 +213,9 @@ var nodes = []node{
 	}, "The server accepted the work and will do it later; the client can poll for the result.", ""},
 	{"long-running", "Will the work take over 20 seconds before the answer?", "RFC 2518", "10.1", "interim-responses", func(v *view) (bool, string) {
 		l := v.c.Situation.Processing.LongRunning
+		if l && v.version == "HTTP/1.0" {
+			return false, "long work, but no 1xx answer may go to an HTTP/1.0 client"
+		}
 		return l, fact("processing.long_running", strconv.FormatBool(l), "false")
 	}, "The work is long and done before answering, so an interim 102 tells the client the server is still at it.", ""},
 	{"is-get", "Is it GET or HEAD?", "RFC 9110", "9.3.1", "rest-conventions", isMethod("GET", "HEAD"), "", ""},
@@ -213,6 +232,9 @@ var nodes = []node{
 		"The POST worked and its result lives at another URL, which the client should fetch with GET.", ""},
 	{"post-creates", "Does the POST create a new resource?", "RFC 9110", "15.3.2", "status-201", func(v *view) (bool, string) {
 		r := v.c.Situation.Endpoint.PostResult
+		if r == "" && v.c.Situation.Endpoint.Login {
+			return false, "a login hands out a token; it creates no resource"
+		}
 		return r == "" || r == "create", fact("endpoint.post_result", r, "create")
 	}, "The POST created a new resource; Location tells the client where it is.", ""},
 	{"is-put", "Is it PUT?", "RFC 9110", "9.3.4", "rest-conventions", isMethod("PUT"), "", ""},

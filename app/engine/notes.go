@@ -15,12 +15,12 @@ func notesFor(code int, last string, v *view, p Profile) []Note {
 	case 201:
 		add("Why not 200?", "200 works, but 201 tells the client something new exists, and Location tells it where.", "status-201")
 	case 202:
-		add("Why not 201?", "Nothing exists yet: the work is only queued. Send 201 later, from the status URL, once it is done.", "async-work")
+		add("Why not 201?", "Nothing exists yet: the work is only queued. The status URL answers 200 with the progress, and can point to the result (303) once it exists.", "async-work")
 	case 204:
 		add("Why not 200 with an empty body?", "204 says plainly that no body follows, so clients do not try to parse one.", "status-204")
 	case 301, 302:
-		if !v.safe() {
-			add("Will the "+v.method+" survive the redirect?", "Clients may follow 301 and 302 with a GET and drop the body. If the "+v.method+" must be repeated, use 308 or 307.", "mistake-302-for-method-keeping")
+		if v.method == "POST" {
+			add("Will the POST survive the redirect?", "Clients may follow a 301 or 302 after a POST with a GET and drop the body. If the POST must be repeated, use 308 or 307.", "mistake-302-for-method-keeping")
 		}
 	case 307, 308:
 		add("Why not 301 or 302?", "Those let clients change the method to GET. 307 and 308 promise the method and body are kept.", "mistake-302-for-method-keeping")
@@ -28,8 +28,8 @@ func notesFor(code int, last string, v *view, p Profile) []Note {
 		add("Why not 200?", "The client's cached copy is current: sending it again would waste the transfer. A 304 has no body.", "conditional-requests")
 	case 400:
 		add("Why not 500?", "The client sent something the server cannot use: that is the client's to fix, so it is a 4xx. A 5xx says the server failed.", "mistake-500-for-bad-input")
-		if last == "login-view" {
-			add("Why not 401?", "RFC 9110's answer to a failed login is 401. DRF's obtain_auth_token says 400; raise AuthenticationFailed in your own login view to answer 401.", "mistake-404-for-failed-login")
+		if last == "login-ok" {
+			add("Why not 401?", "Many APIs answer a failed login with 401 (the RFC 9110 profile does); DRF's obtain_auth_token answers 400 from its serializer. Both are defensible; 404 is not.", "mistake-404-for-failed-login")
 			break
 		}
 		if last == "rules-ok" {
@@ -45,12 +45,12 @@ func notesFor(code int, last string, v *view, p Profile) []Note {
 		}
 		add("Send WWW-Authenticate", "A 401 must carry a challenge that says how to authenticate.", "mistake-missing-headers")
 	case 403:
-		add("Why not 401?", "The caller is authenticated; logging in again changes nothing. 401 is for missing or wrong credentials.", "mistake-403-when-not-logged-in")
 		if last == "challenge-sent" {
-			add("DRF turns 401 into 403 here", "With SessionAuthentication first, DRF has no challenge to send, and a 401 without WWW-Authenticate is not allowed. Put TokenAuthentication first to get 401.", "profiles")
-		} else {
-			add("Or hide it with 404", "If even the existence of this resource is secret, the server may answer 404 instead.", "hiding-existence")
+			add("DRF turns 401 into 403 here", "The caller is not authenticated, but with SessionAuthentication first DRF has no challenge to send, and a 401 without WWW-Authenticate is not allowed. Put an authenticator with a challenge (TokenAuthentication, a JWT one) first to get 401.", "profiles")
+			break
 		}
+		add("Why not 401?", "The caller is authenticated; logging in again changes nothing. 401 is for missing or wrong credentials.", "mistake-403-when-not-logged-in")
+		add("Or hide it with 404", "If even the existence of this resource is secret, the server may answer 404 instead.", "hiding-existence")
 	case 404:
 		if last == "hide-existence" {
 			add("Why not 403?", "403 would confirm the resource exists. Saying 404 hides it from callers who may not see it.", "hiding-existence")
@@ -68,7 +68,9 @@ func notesFor(code int, last string, v *view, p Profile) []Note {
 	case 410:
 		add("Why not 404?", "404 leaves open whether it will come back; 410 says it is gone for good, so clients and search engines can drop their links.", "mistake-404-vs-410")
 	case 412:
-		add("Why not 409?", "The request named a version (If-Match) that is no longer current: 412 reports exactly that failed condition.", "conditional-requests")
+		add("Why not 409?", "The client made the request conditional ("+preconditionNames(v)+"), and the condition is false: 412 reports exactly that.", "conditional-requests")
+	case 102:
+		add("Deprecated", "RFC 4918 dropped 102 and most clients ignore it. Queueing the work and answering 202 with a status URL serves clients better.", "async-work")
 	case 422:
 		add("Why not 400?", "400 is for requests the server cannot read. This body parsed fine; what it says breaks a rule.", "mistake-400-vs-422")
 	case 429:
@@ -94,4 +96,15 @@ func codeWords(code int) string {
 		return "a bad answer"
 	}
 	return "no answer in time"
+}
+
+// preconditionNames lists the If-* headers the request carries.
+func preconditionNames(v *view) string {
+	var n []string
+	for _, h := range []string{"If-Match", "If-None-Match", "If-Unmodified-Since"} {
+		if v.has(h) {
+			n = append(n, h)
+		}
+	}
+	return strings.Join(n, ", ")
 }

@@ -37,13 +37,17 @@ type view struct {
 	scheme                                  string
 	allowList                               []string
 	known                                   [len(knownHeaders)]int8 // 1 + index in headers of the first of each, 0 when absent
+	repeated                                uint32                  // bit k: knownHeaders[k] has more than one line
 	memo                                    [maxNodes]answer
 }
 
-func newView(c *Case) *view {
+func newView(c *Case, p Profile) *view {
 	r, s := &c.Request, &c.Situation
 	v := &view{c: c, method: r.Method, url: r.URL, version: r.Version, headers: r.Headers, body: r.Body}
 	v.method = or(v.method, "GET")
+	if p == DRF && isToken(v.method) {
+		v.method = strings.ToUpper(v.method) // Django's WSGIRequest upper-cases it
+	}
 	v.url = or(v.url, "/")
 	v.version = or(v.version, "HTTP/1.1")
 	v.implemented = orList(s.Server.ImplementedMethods, DefaultImplementedMethods)
@@ -55,17 +59,22 @@ func newView(c *Case) *view {
 	v.maxBody = orInt(s.Server.MaxBodyBytes, DefaultMaxBodyBytes)
 	v.length = orInt(s.Resource.Length, DefaultLength)
 	v.scheme = or(s.Endpoint.AuthScheme, DefaultAuthScheme)
-	for i := len(v.headers) - 1; i >= 0 && i < 127; i-- {
+	for i := 0; i < len(v.headers) && i < 127; i++ {
 		if k := knownIndex(v.headers[i].Name); k >= 0 {
-			v.known[k] = int8(i + 1)
+			if v.known[k] == 0 {
+				v.known[k] = int8(i + 1)
+			} else {
+				v.repeated |= 1 << k
+			}
 		}
 	}
 	return v
 }
 
 // knownHeaders are the headers the engine reads; newView finds each once.
-var knownHeaders = [...]string{"Accept", "Authorization", "Connection", "Content-Length", "Content-Type", "Cookie",
-	"Expect", "If-Match", "If-Modified-Since", "If-None-Match", "If-Range", "If-Unmodified-Since", "Range", "Upgrade"}
+var knownHeaders = [...]string{"Accept", "Access-Control-Request-Method", "Authorization", "Connection", "Content-Length",
+	"Content-Type", "Cookie", "Expect", "Host", "If-Match", "If-Modified-Since", "If-None-Match", "If-Range",
+	"If-Unmodified-Since", "Range", "Sec-WebSocket-Key", "Sec-WebSocket-Version", "Upgrade"}
 
 func knownIndex(name string) int {
 	for i, k := range knownHeaders {
@@ -99,19 +108,37 @@ func orInt(n, def int) int {
 
 // header returns the first value of the named header (case-insensitive),
 // trimmed, and whether it was present.
+//
+// Several lines of one name mean their values joined by commas (RFC 9110
+// §5.3).
 func (v *view) header(name string) (string, bool) {
 	if k := knownIndex(name); k >= 0 && len(v.headers) < 127 {
-		if i := v.known[k]; i > 0 {
+		i := v.known[k]
+		if i == 0 {
+			return "", false
+		}
+		if v.repeated&(1<<k) == 0 {
 			return strings.TrimSpace(v.headers[i-1].Value), true
 		}
-		return "", false
 	}
+	var joined []string
 	for _, h := range v.headers {
 		if strings.EqualFold(h.Name, name) {
-			return strings.TrimSpace(h.Value), true
+			joined = append(joined, strings.TrimSpace(h.Value))
 		}
 	}
-	return "", false
+	return strings.Join(joined, ", "), joined != nil
+}
+
+// lines counts the header lines of a name.
+func (v *view) lines(name string) int {
+	n := 0
+	for _, h := range v.headers {
+		if strings.EqualFold(h.Name, name) {
+			n++
+		}
+	}
+	return n
 }
 
 // has reports whether the header is present.
@@ -235,9 +262,15 @@ func listMatch(list, current string, exists, strong bool) bool {
 }
 
 // httpDate parses the three date formats RFC 9110 §5.6.7 requires.
+// Only GMT is allowed, and the result does not depend on the machine's
+// time zone.
 func httpDate(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
 	for _, layout := range []string{time.RFC1123, time.RFC850, time.ANSIC} {
-		if t, err := time.Parse(layout, strings.TrimSpace(s)); err == nil {
+		if layout != time.ANSIC && !strings.HasSuffix(s, " GMT") {
+			continue
+		}
+		if t, err := time.ParseInLocation(layout, s, time.UTC); err == nil {
 			return t, true
 		}
 	}
