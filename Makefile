@@ -1,0 +1,72 @@
+# whichstatus: `make run` to try it, `make test` before you push.
+#
+# The wasm client and the native program are built by the same Go: go-app's
+# server picks wasm_exec.js by its own Go version.
+
+GO      ?= go
+ADDR    ?= 127.0.0.1:8000
+PREFIX  ?=
+WASM    := web/app.wasm
+GOWASM  := GOOS=js GOARCH=wasm $(GO)
+LDFLAGS := -s -w
+
+.PHONY: all run wasm build test vet unit browser chromium size clean
+
+all: test
+
+## run: build the wasm client, then serve the playground (prints the URL)
+run: wasm
+	$(GO) run ./cmd/whichstatus serve -addr $(ADDR)
+
+## wasm: build the client, web/app.wasm
+wasm:
+	$(GOWASM) build -trimpath -ldflags='$(LDFLAGS)' -o $(WASM) ./cmd/whichstatus
+
+## build: write the static site to dist/ (PREFIX=/name to serve it under a sub-path)
+build: wasm
+	rm -rf dist
+	$(GO) run ./cmd/whichstatus build -out dist $(if $(PREFIX),-prefix $(PREFIX))
+
+## test: vet, unit and component tests, the wasm build, then the browser tests
+test: vet unit wasm browser
+
+## vet: go vet, natively and for the wasm client
+vet:
+	$(GO) vet ./...
+	$(GO) vet -tags browser ./cmd/whichstatus
+	$(GOWASM) vet ./app/ui ./cmd/whichstatus
+
+## unit: the unit and component tests (no browser)
+unit:
+	$(GO) test ./...
+
+## browser: drive Chromium through the built static site (screenshots in screenshots/)
+browser: chromium
+	$(GO) test -tags browser -count=1 -run Browser ./cmd/whichstatus
+
+# chromium: the browser tests need Debian's Chromium. As root (as in CI) it
+# is installed when missing; otherwise say what to do.
+chromium:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "installing Debian's chromium for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+		echo "make test: the browser tests need Chromium at /usr/bin/chromium." >&2; \
+		echo "Install it as root (apt-get install chromium), or run make unit for the tests without a browser." >&2; \
+		exit 1; \
+	fi
+
+## size: app.wasm's brotli size against a go-app hello world built the same way (budget: 1.15×)
+size: wasm
+	@command -v brotli >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq brotli >/dev/null; } || { echo "make size needs brotli (apt-get install brotli)" >&2; exit 1; }
+	@mkdir -p .cache
+	$(GOWASM) build -trimpath -ldflags='$(LDFLAGS)' -o .cache/hello.wasm ./cmd/whichstatus/testdata/hello
+	@app=$$(brotli -q 11 -c $(WASM) | wc -c); hello=$$(brotli -q 11 -c .cache/hello.wasm | wc -c); \
+	echo "app.wasm: $$(wc -c < $(WASM)) bytes, brotli $$app"; \
+	echo "hello.wasm: $$(wc -c < .cache/hello.wasm) bytes, brotli $$hello"; \
+	awk -v a=$$app -v h=$$hello 'BEGIN { r = a / h; printf "ratio %.3f (budget 1.150)\n", r; exit !(r <= 1.15) }'
+
+## clean: remove what the build wrote
+clean:
+	rm -rf dist $(WASM) .cache/hello.wasm

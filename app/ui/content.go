@@ -1,0 +1,108 @@
+package ui
+
+import (
+	"encoding/json"
+	"strings"
+	"sync"
+)
+
+// GuideEntry is one page of the guide, as html/guide/index.json lists it.
+type GuideEntry struct {
+	Slug    string   `json:"slug"`
+	Title   string   `json:"title"`
+	Anchors []string `json:"anchors"`
+}
+
+// codeNote is the guide writer's word on one code (html/codes.json).
+type codeNote struct {
+	Frequency string `json:"frequency"` // "everyday", "sometimes", "rare"
+	HTML      string `json:"html"`      // a trusted fragment
+}
+
+// The guide's index and the code notes are read once, on first use, from
+// the embedded content natively and from the client's environment in the
+// browser (see content_wasm.go). Missing or malformed data leaves them
+// empty: the pages then say the text is not written yet rather than fail.
+var (
+	guideOnce   sync.Once
+	guidePages  []GuideEntry
+	guideAnchor map[string]string // anchor id → page slug
+
+	notesOnce sync.Once
+	codeNotes map[string]codeNote
+)
+
+// The names of the data files, which the client receives in its
+// environment under these keys.
+const (
+	guideIndexFile = "html/guide/index.json"
+	codeNotesFile  = "html/codes.json"
+)
+
+// envKey is the client environment variable that carries a data file.
+func envKey(file string) string {
+	if file == guideIndexFile {
+		return "WHICHSTATUS_GUIDE_INDEX"
+	}
+	return "WHICHSTATUS_CODE_NOTES"
+}
+
+func loadGuide() {
+	guideOnce.Do(func() {
+		guideAnchor = map[string]string{}
+		if json.Unmarshal(readData(guideIndexFile), &guidePages) != nil {
+			guidePages = nil
+			return
+		}
+		for _, p := range guidePages {
+			for _, a := range p.Anchors {
+				guideAnchor[a] = p.Slug
+			}
+		}
+	})
+}
+
+// GuidePages lists the guide's pages in reading order.
+func GuidePages() []GuideEntry {
+	loadGuide()
+	return guidePages
+}
+
+func guideEntry(slug string) (GuideEntry, bool) {
+	for _, p := range GuidePages() {
+		if p.Slug == slug {
+			return p, true
+		}
+	}
+	return GuideEntry{}, false
+}
+
+// prefixLinks moves the site-absolute links of trusted HTML under the
+// sub-path the site is served from.
+func prefixLinks(html string) string {
+	p := prefix()
+	if p == "" {
+		return html
+	}
+	return strings.ReplaceAll(html, `href="/`, `href="`+p+`/`)
+}
+
+// guideHref links to the guide section with the given anchor id, or to the
+// guide's contents when no page holds that anchor.
+func guideHref(anchor string) string {
+	loadGuide()
+	if slug, ok := guideAnchor[anchor]; ok {
+		return Href("/guide/" + slug + "#" + anchor)
+	}
+	return Href("/guide")
+}
+
+func codeNoteFor(code string) (codeNote, bool) {
+	notesOnce.Do(func() {
+		if json.Unmarshal(readData(codeNotesFile), &codeNotes) != nil {
+			codeNotes = nil
+		}
+	})
+	n, ok := codeNotes[code]
+	return n, ok
+}

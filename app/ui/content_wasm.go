@@ -1,0 +1,67 @@
+//go:build wasm
+
+package ui
+
+import (
+	"syscall/js"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// In the browser the guide's index and the code notes come from the
+// client's environment (the server puts them in app.js, see ClientEnv),
+// and a guide page's HTML from the prerendered page itself: the page that
+// was loaded holds it, and a page reached by a link is fetched from the
+// site, the way a browser would load it. The guide stays out of app.wasm.
+
+func readData(file string) []byte { return []byte(app.Getenv(envKey(file))) }
+
+// guideHTMLs caches the guide pages seen, by slug.
+var guideHTMLs = map[string]string{}
+
+// The wasm program starts before go-app replaces the prerendered page:
+// keep the guide page it holds, if any.
+func init() {
+	if el := app.Window().Get("document").Call("querySelector", ".prose[data-guide]"); el.Truthy() {
+		guideHTMLs[el.Call("getAttribute", "data-guide").String()] = el.Get("innerHTML").String()
+	}
+}
+
+// loadGuideHTML gives a guide page's trusted HTML to done, from the cache
+// or from the site. ok is false when the page could not be had.
+func loadGuideHTML(ctx app.Context, slug string, done func(html string, ok bool)) {
+	if html, ok := guideHTMLs[slug]; ok {
+		done(html, true)
+		return
+	}
+	// syscall/js rather than app.FuncOf: a callback here returns a
+	// promise, which go-app's wrapper cannot hand back to JavaScript.
+	var toText, fail, got js.Func
+	toText = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if res := args[0]; res.Get("ok").Bool() {
+			return res.Call("text")
+		}
+		return ""
+	})
+	fail = js.FuncOf(func(js.Value, []js.Value) any { return "" })
+	got = js.FuncOf(func(_ js.Value, args []js.Value) any {
+		html, ok := "", false
+		if t := args[0].String(); t != "" {
+			doc := js.Global().Get("DOMParser").New().Call("parseFromString", t, "text/html")
+			if el := doc.Call("querySelector", ".prose[data-guide]"); el.Truthy() {
+				html, ok = el.Get("innerHTML").String(), true
+			}
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			toText.Release()
+			fail.Release()
+			got.Release()
+			if ok {
+				guideHTMLs[slug] = html
+			}
+			done(html, ok)
+		})
+		return nil
+	})
+	js.Global().Call("fetch", Href("/guide/"+slug)).Call("then", toText, fail).Call("then", got)
+}

@@ -1,0 +1,120 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// GuideIndex lists the guide's pages.
+type GuideIndex struct {
+	app.Compo
+}
+
+func (p *GuideIndex) OnPreRender(ctx app.Context) { p.initPage(ctx) }
+func (p *GuideIndex) OnNav(ctx app.Context)       { p.initPage(ctx) }
+
+func (p *GuideIndex) initPage(ctx app.Context) {
+	setPage(ctx, "Guide", "How to choose an HTTP status code: the order a server asks its questions in, and the mistakes people make.")
+}
+
+func (p *GuideIndex) Render() app.UI {
+	pages := GuidePages()
+	items := make([]app.UI, len(pages))
+	for i, g := range pages {
+		items[i] = el("li", "", el("a", "card", txt("strong", "card-title", g.Title)).Attr("href", Href("/guide/"+g.Slug)))
+	}
+	return layout(secGuide,
+		el("div", "intro",
+			txt("h1", "", "Guide"),
+			txt("p", "lede", "Why one code and not another: the questions a server asks, in order, and the codes people mix up."),
+		),
+		when(len(pages) == 0, func() app.UI {
+			return txt("p", "muted", "The guide is being written. The playground's verdicts already explain themselves in the meantime.")
+		}),
+		el("ol", "cards guide-list", items...),
+	)
+}
+
+// GuidePage shows one page of the guide; its slug comes from the URL.
+type GuidePage struct {
+	app.Compo
+
+	slug  string
+	html  string // the page's trusted HTML
+	state int    // loading, loaded or missing
+}
+
+const (
+	guideLoading = iota
+	guideLoaded
+	guideMissing
+)
+
+func (p *GuidePage) OnPreRender(ctx app.Context) { p.load(ctx) }
+func (p *GuidePage) OnNav(ctx app.Context)       { p.load(ctx) }
+
+func (p *GuidePage) load(ctx app.Context) {
+	p.slug = strings.TrimPrefix(sitePath(ctx.Page().URL().Path), "/guide/")
+	g, ok := guideEntry(p.slug)
+	setPage(ctx, orText(g.Title, "Guide"), "")
+	p.state, p.html = guideLoading, ""
+	if !ok {
+		p.state = guideMissing // only known slugs reach the raw HTML below
+		return
+	}
+	slug := p.slug
+	loadGuideHTML(ctx, slug, func(html string, ok bool) {
+		if slug != p.slug {
+			return // the reader has moved on
+		}
+		p.html, p.state = html, guideMissing
+		if ok && html != "" {
+			p.state = guideLoaded
+		}
+		p.Update()
+	})
+}
+
+func (p *GuidePage) Render() app.UI {
+	var body app.UI
+	switch p.state {
+	case guideLoading:
+		body = txt("p", "muted", "Loading the page…")
+	case guideMissing:
+		body = txt("p", "muted", "This page of the guide is not written yet, or could not be loaded.")
+	default:
+		// Trusted: our own Markdown, rendered to HTML when we build. The
+		// wrapper's data-guide lets the client find it in the prerendered
+		// page.
+		body = app.Raw(`<div class="prose" data-guide="` + p.slug + `">` + p.html + `</div>`)
+	}
+	pages := GuidePages()
+	toc := make([]app.UI, len(pages))
+	var prev, next GuideEntry
+	for i, e := range pages {
+		a := link(Href("/guide/"+e.Slug), "", e.Title)
+		if e.Slug == p.slug {
+			a = link(Href("/guide/"+e.Slug), "active", e.Title).Aria("current", "page")
+			if i > 0 {
+				prev = pages[i-1]
+			}
+			if i+1 < len(pages) {
+				next = pages[i+1]
+			}
+		}
+		toc[i] = el("li", "", a)
+	}
+	return layout(secGuide,
+		el("div", "guide",
+			el("nav", "toc", el("ol", "", toc...)).Aria("label", "Guide pages"),
+			el("article", "guide-page",
+				body,
+				el("nav", "pager",
+					when(prev.Slug != "", func() app.UI { return link(Href("/guide/"+prev.Slug), "prev", "← "+prev.Title) }),
+					when(next.Slug != "", func() app.UI { return link(Href("/guide/"+next.Slug), "next", next.Title+" →") }),
+				).Aria("label", "Previous and next"),
+			),
+		),
+	)
+}

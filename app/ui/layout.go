@@ -1,0 +1,73 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// The sections of the site, for the navigation's current-page marker.
+const (
+	secPlay      = "play"
+	secScenarios = "scenarios"
+	secCodes     = "codes"
+	secGuide     = "guide"
+)
+
+const siteName = "whichstatus"
+
+// layout wraps a page's content in the site's chrome: a skip link, the
+// header with its navigation, the single main landmark, and the footer.
+func layout(section string, content ...app.UI) app.UI {
+	main := el("main", "main", content...).ID("main").TabIndex(-1)
+	if app.IsClient {
+		// Only the wasm client sets this: a test that sees it knows the
+		// app has booted, not merely that the prerendered page arrived.
+		main = main.DataSet("booted", "wasm")
+	}
+	return el("div", "shell",
+		link("#main", "skip", "Skip to the content"),
+		el("header", "top",
+			el("a", "brand",
+				void("img").Attr("src", "/web/icon.svg").Attr("alt", "").Attr("width", 28).Attr("height", 28),
+				txt("span", "", siteName),
+			).Attr("href", Href("/")),
+			el("nav", "nav",
+				navLink(section, secPlay, "/", "Playground"),
+				navLink(section, secScenarios, "/scenarios", "Scenarios"),
+				navLink(section, secCodes, "/codes", "Codes"),
+				navLink(section, secGuide, "/guide", "Guide"),
+			).Aria("label", "Site"),
+		),
+		main,
+		el("footer", "foot",
+			txt("p", "", "Everything is decided in your browser: nothing you type leaves this page."),
+			el("p", "",
+				app.Text("Codes and rules follow "),
+				extLink("https://www.rfc-editor.org/rfc/rfc9110", "RFC 9110"),
+				app.Text(" and the "),
+				extLink("https://www.iana.org/assignments/http-status-codes/", "IANA registry"),
+				app.Text("."),
+			),
+		),
+	)
+}
+
+func navLink(current, section, path, text string) app.UI {
+	if current == section {
+		return link(Href(path), "active", text).Aria("current", "page")
+	}
+	return link(Href(path), "", text)
+}
+
+// setPage gives a page its title and description, for the prerendered HTML
+// (OnPreRender) and the browser tab (OnNav) alike.
+func setPage(ctx app.Context, title, description string) {
+	if title == "" {
+		title = siteName + ": which HTTP status code, and why?"
+	} else {
+		title += " · " + siteName
+	}
+	ctx.Page().SetTitle(title)
+	if description != "" {
+		ctx.Page().SetDescription(description)
+	}
+}

@@ -1,0 +1,349 @@
+package ui
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"whichstatus/app/engine"
+)
+
+// commonMethods are offered in the method select; anything else is typed.
+var commonMethods = []string{"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT"}
+
+// headerNames are suggested for header rows: the ones the engine reads.
+var headerNames = []string{
+	"Accept", "Authorization", "Content-Length", "Content-Type", "Cookie",
+	"Expect", "If-Match", "If-Modified-Since", "If-None-Match", "If-Range",
+	"If-Unmodified-Since", "Range", "Upgrade", "Accept-Language", "Origin",
+	"Prefer", "User-Agent",
+}
+
+// RequestEditor edits the request: the request line, the headers, the body
+// and the credentials (which also set a fact of the situation, so it edits
+// the whole case).
+type RequestEditor struct {
+	app.Compo
+
+	Case engine.Case // what to show
+	// OnEdit applies an edit to the owner's current case. Edits, not new
+	// cases, go up: two events can fire before the owner renders again,
+	// and the second must not undo the first with a stale copy.
+	OnEdit func(ctx app.Context, edit func(c *engine.Case))
+
+	otherMethod bool // the person chose "Other…" in the method select
+}
+
+func (r *RequestEditor) Render() app.UI {
+	req := r.Case.Request
+	versions := el("datalist", "",
+		option("HTTP/1.0", "", false), option("HTTP/1.1", "", false),
+		option("HTTP/2", "", false), option("HTTP/3", "", false),
+	).ID("versions")
+	return el("section", "panel request",
+		txt("h2", "", "The request").ID("req-title"),
+		el("div", "reqline",
+			r.methodControl(req.Method),
+			el("div", "field grow",
+				label("req-url", "URL"),
+				textInput("req-url", "text", req.URL).Class("mono").Attr("placeholder", "/").
+					OnInput(r.edit(func(q *engine.Request, v string) { q.URL = v })),
+			),
+			el("div", "field version",
+				label("req-version", "Version"),
+				textInput("req-version", "text", req.Version).Class("mono").
+					Attr("list", "versions").Attr("placeholder", "HTTP/1.1").
+					OnInput(r.edit(func(q *engine.Request, v string) { q.Version = v })),
+				versions,
+			),
+		),
+		r.headerRows(req.Headers),
+		r.bodyEditor(req.Body),
+		r.credentials(),
+	).Aria("labelledby", "req-title")
+}
+
+func (r *RequestEditor) change(ctx app.Context, edit func(c *engine.Case)) {
+	if r.OnEdit != nil {
+		r.OnEdit(ctx, edit)
+	}
+}
+
+// edit makes an input handler that applies the input's value to the
+// request.
+func (r *RequestEditor) edit(set func(q *engine.Request, v string)) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		v := ctx.JSSrc().Get("value").String()
+		r.change(ctx, func(c *engine.Case) { set(&c.Request, v) })
+	}
+}
+
+func isCommonMethod(m string) bool {
+	for _, c := range commonMethods {
+		if c == m {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *RequestEditor) methodControl(method string) app.UI {
+	shown := method
+	if shown == "" {
+		shown = "GET"
+	}
+	custom := r.otherMethod || !isCommonMethod(shown)
+	opts := make([]app.UI, 0, len(commonMethods)+1)
+	for _, m := range commonMethods {
+		opts = append(opts, option(m, m, !custom && m == shown))
+	}
+	opts = append(opts, option("", "Other…", custom))
+	return el("div", "field method",
+		label("req-method", "Method"),
+		el("select", "mono", opts...).ID("req-method").OnChange(func(ctx app.Context, e app.Event) {
+			v := value(ctx)
+			r.otherMethod = v == ""
+			if v == "" {
+				return // keep the method until one is typed
+			}
+			r.change(ctx, func(c *engine.Case) { c.Request.Method = v })
+		}),
+		when(custom, func() app.UI {
+			return textInput("req-method-other", "text", method).Class("mono").
+				Aria("label", "Method, as typed (methods are case-sensitive)").
+				Attr("placeholder", "PROPFIND").
+				OnInput(r.edit(func(q *engine.Request, v string) { q.Method = v }))
+		}),
+	)
+}
+
+func (r *RequestEditor) headerRows(headers []engine.Header) app.UI {
+	rows := make([]app.UI, len(headers))
+	for i, h := range headers {
+		i, n := i, strconv.Itoa(i)
+		rows[i] = el("li", "hrow",
+			textInput("h-name-"+n, "text", h.Name).Class("mono hname").Attr("list", "header-names").
+				Aria("label", "Header "+strconv.Itoa(i+1)+" name").Attr("placeholder", "Name").
+				OnInput(r.editHeader(i, func(h *engine.Header, v string) { h.Name = v })),
+			textInput("h-value-"+n, "text", h.Value).Class("mono hvalue").
+				Aria("label", "Header "+strconv.Itoa(i+1)+" value").Attr("placeholder", "value").
+				OnInput(r.editHeader(i, func(h *engine.Header, v string) { h.Value = v })),
+			txt("button", "icon remove", "×").Attr("type", "button").
+				Aria("label", "Remove header "+orText(h.Name, strconv.Itoa(i+1))).
+				Title("Remove").
+				OnClick(func(ctx app.Context, e app.Event) {
+					r.change(ctx, func(c *engine.Case) { c.Request.Headers = removeHeaderAt(c.Request.Headers, i) })
+				}),
+		)
+	}
+	names := make([]app.UI, len(headerNames))
+	for i, n := range headerNames {
+		names[i] = option(n, "", false)
+	}
+	return el("div", "block headers",
+		txt("h3", "", "Headers"),
+		when(len(headers) == 0, func() app.UI { return txt("p", "muted", "No headers.") }),
+		el("ul", "hrows", rows...),
+		el("datalist", "", names...).ID("header-names"),
+		txt("button", "ghost", "+ Add a header").ID("add-header").Attr("type", "button").
+			OnClick(func(ctx app.Context, e app.Event) {
+				n := 0
+				r.change(ctx, func(c *engine.Case) {
+					c.Request.Headers = append(cloneHeaders(c.Request.Headers), engine.Header{})
+					n = len(c.Request.Headers)
+				})
+				ctx.Defer(func(app.Context) {
+					if el := app.Window().GetElementByID("h-name-" + strconv.Itoa(n-1)); el.Truthy() {
+						el.Call("focus")
+					}
+				})
+			}),
+	)
+}
+
+func (r *RequestEditor) editHeader(i int, set func(h *engine.Header, v string)) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		v := ctx.JSSrc().Get("value").String()
+		r.change(ctx, func(c *engine.Case) {
+			if i >= len(c.Request.Headers) {
+				return
+			}
+			c.Request.Headers = cloneHeaders(c.Request.Headers)
+			set(&c.Request.Headers[i], v)
+		})
+	}
+}
+
+func (r *RequestEditor) bodyEditor(body string) app.UI {
+	state, words := bodyState(body)
+	ta := el("textarea", "mono").ID("req-body").Attr("rows", 6).Spellcheck(false).
+		Aria("describedby", "body-state").
+		Attr("placeholder", `{"email": "ada@example.com"}`).
+		OnInput(r.edit(func(q *engine.Request, v string) { q.Body = v }))
+	if app.IsServer {
+		ta = ta.Text(body) // what the prerendered page shows
+	} else {
+		ta = ta.Attr("value", body)
+	}
+	return el("div", "block body",
+		el("div", "body-head",
+			label("req-body", "Body"),
+			txt("span", "json-state "+state, words).ID("body-state").Aria("live", "polite"),
+		),
+		ta,
+	)
+}
+
+// bodyState says whether the body is JSON: a CSS class and the words.
+func bodyState(body string) (class, label string) {
+	switch {
+	case strings.TrimSpace(body) == "":
+		return "none", "no body"
+	case json.Valid([]byte(body)):
+		return "ok", "✓ valid JSON"
+	}
+	return "bad", "✗ not JSON"
+}
+
+// credState is what the credentials control offers.
+type credState string
+
+const (
+	credNone    credState = "none"
+	credInvalid credState = "invalid"
+	credValid   credState = "valid"
+)
+
+func (r *RequestEditor) credentials() app.UI {
+	cur := credentialsOf(r.Case)
+	opt := func(v credState, text string) app.UI {
+		id := "cred-" + string(v)
+		return el("label", "seg",
+			checked(void("input").ID(id).Attr("type", "radio").Attr("name", "credentials").Attr("value", string(v)), cur == v).
+				OnChange(func(ctx app.Context, e app.Event) {
+					r.change(ctx, func(c *engine.Case) { *c = withCredentials(*c, v) })
+				}),
+			txt("span", "", text),
+		).Attr("for", id)
+	}
+	hint := "Sent as " + credentialHeader(r.Case)
+	if r.Case.Situation.Endpoint.Login {
+		hint = "This endpoint reads a username and password from the body; the control marks them right or wrong."
+	}
+	return el("fieldset", "block creds",
+		txt("legend", "", "Credentials"),
+		el("div", "segs",
+			opt(credNone, "None"),
+			opt(credInvalid, "Invalid"),
+			opt(credValid, "Valid"),
+		),
+		txt("p", "hint", hint),
+	)
+}
+
+// scheme is the endpoint's authentication scheme, with its default.
+func scheme(c engine.Case) string {
+	if s := c.Situation.Endpoint.AuthScheme; s != "" {
+		return s
+	}
+	return engine.DefaultAuthScheme
+}
+
+// credentialHeader names the header the credentials travel in.
+func credentialHeader(c engine.Case) string {
+	if scheme(c) == "Session" {
+		return "a sessionid cookie"
+	}
+	return "an Authorization: " + scheme(c) + " header"
+}
+
+// credentialsOf reads the control's state from the case: credentials are
+// there when the request carries them, and wrong when the situation says so.
+func credentialsOf(c engine.Case) credState {
+	present := c.Situation.Endpoint.Login && c.Request.Body != ""
+	for _, h := range c.Request.Headers {
+		switch {
+		case strings.EqualFold(h.Name, "Authorization") && h.Value != "":
+			present = true
+		case strings.EqualFold(h.Name, "Cookie") && strings.Contains(h.Value, "sessionid="):
+			present = true
+		}
+	}
+	switch {
+	case !present:
+		return credNone
+	case c.Situation.Caller.CredentialsInvalid:
+		return credInvalid
+	}
+	return credValid
+}
+
+// withCredentials adds or removes the credentials header for the endpoint's
+// scheme and sets whether the server finds them invalid.
+func withCredentials(c engine.Case, v credState) engine.Case {
+	c.Situation.Caller.CredentialsInvalid = v == credInvalid
+	if c.Situation.Endpoint.Login {
+		return c // the credentials are in the body
+	}
+	name, value := "Authorization", scheme(c)+" "+token(scheme(c), v)
+	if scheme(c) == "Session" {
+		name, value = "Cookie", "sessionid="+token("Session", v)
+	}
+	hs := make([]engine.Header, 0, len(c.Request.Headers)+1)
+	for _, h := range c.Request.Headers {
+		if strings.EqualFold(h.Name, "Authorization") ||
+			strings.EqualFold(h.Name, "Cookie") && strings.Contains(h.Value, "sessionid=") {
+			continue
+		}
+		hs = append(hs, h)
+	}
+	if v != credNone {
+		hs = append(hs, engine.Header{Name: name, Value: value})
+	}
+	c.Request.Headers = hs
+	return c
+}
+
+// token is a made-up credential that looks the part.
+func token(scheme string, v credState) string {
+	bad := v == credInvalid
+	switch scheme {
+	case "Basic":
+		if bad {
+			return "YWRhOndyb25n" // ada:wrong
+		}
+		return "YWRhOmxvdmVsYWNl" // ada:lovelace
+	case "Session":
+		if bad {
+			return "expired0c1d"
+		}
+		return "7f3b2a9c1d"
+	}
+	if bad {
+		return "expired.eyJzdWIiOiJhZGEifQ"
+	}
+	return "eyJzdWIiOiJhZGEifQ.sig"
+}
+
+func cloneHeaders(hs []engine.Header) []engine.Header {
+	return append([]engine.Header(nil), hs...)
+}
+
+func removeHeaderAt(hs []engine.Header, i int) []engine.Header {
+	out := make([]engine.Header, 0, len(hs))
+	for j, h := range hs {
+		if j != i {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+func orText(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}

@@ -1,0 +1,33 @@
+// Command whichstatus is the playground that answers "which HTTP status code
+// should this request get, and why?".
+//
+// One program, two builds. Compiled to WebAssembly (GOOS=js GOARCH=wasm) it
+// is the client: the routes below and app.RunWhenOnBrowser, nothing else, so
+// that net/http and the server stay out of app.wasm. Compiled natively it
+// serves the app (serve, the default), writes it as a static site (build),
+// and answers on the command line (decide, scenarios); that code lives in
+// files tagged !wasm.
+package main
+
+import (
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"whichstatus/app/scenario"
+	"whichstatus/app/ui"
+)
+
+// registerRoutes is the route table both builds share. go-app's static
+// generator writes one HTML file per exact route, so every scenario and
+// every guide page gets its own route rather than a pattern.
+func registerRoutes() {
+	app.Route("/", &ui.Playground{})
+	app.Route("/codes", &ui.Codes{})
+	app.Route("/scenarios", &ui.Scenarios{})
+	app.Route("/guide", &ui.GuideIndex{})
+	for _, p := range ui.GuidePages() {
+		app.Route("/guide/"+p.Slug, &ui.GuidePage{})
+	}
+	for _, s := range scenario.All() {
+		app.Route("/scenarios/"+s.ID, &ui.Playground{})
+	}
+}

@@ -1,0 +1,335 @@
+//go:build !wasm
+
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"html"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"whichstatus/app/ui"
+)
+
+// The files under web/ that the site needs; everything else there (the icon
+// generator) stays out of it.
+var webFiles = []string{
+	"app.wasm",
+	"style.css",
+	"icon.svg",
+	"icon-192.png",
+	"icon-512.png",
+	"icon-maskable-192.png",
+	"icon-maskable-512.png",
+}
+
+// newHandler configures the app once for both serve and build. prefix is ""
+// or a sub-path such as "/whichstatus"; res serves /web/ when serving.
+func newHandler(res app.ResourceProvider, version string) *app.Handler {
+	return &app.Handler{
+		Name:            "whichstatus",
+		ShortName:       "whichstatus",
+		Title:           "whichstatus: which HTTP status code, and why?",
+		Description:     "Build a request, describe the server, and see which HTTP status code it should get, with the reasons, the headers to send and the constants to type.",
+		Lang:            "en",
+		Author:          "whichstatus",
+		Keywords:        []string{"HTTP", "status code", "REST", "API", "RFC 9110", "Django REST Framework"},
+		BackgroundColor: "#f7f7fb",
+		ThemeColor:      "#1e1b4b",
+		LoadingLabel:    "Loading the playground… {progress}%",
+		Icon: app.Icon{
+			Default:    "/web/icon-192.png",
+			Large:      "/web/icon-512.png",
+			SVG:        "/web/icon.svg",
+			AppleTouch: "/web/icon-192.png",
+		},
+		Styles: []string{"/web/style.css"},
+		CacheableResources: []string{
+			"/web/icon-maskable-192.png",
+			"/web/icon-maskable-512.png",
+		},
+		// The guide's index and the code notes travel in app.js, so that
+		// app.wasm need not embed the content (see ui.ClientEnv).
+		Env:       ui.ClientEnv(),
+		Resources: res,
+		Version:   version,
+	}
+}
+
+// dirResources serves /web/ from dir/web without any prefix.
+type dirResources struct{ http.Handler }
+
+func (dirResources) Package() string { return "" }
+func (dirResources) Static() string  { return "" }
+func (dirResources) AppWASM() string { return "/web/app.wasm" }
+
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	addr := fs.String("addr", "127.0.0.1:8000", "address to listen on")
+	dir := fs.String("dir", ".", "directory holding web/ (app.wasm, style.css, icons)")
+	if err := parseFlags(fs, args, stderr); err != nil {
+		return err
+	}
+	if _, err := os.Stat(filepath.Join(*dir, "web", "app.wasm")); err != nil {
+		fmt.Fprintf(stderr, "whichstatus: %s is missing: pages show, but nothing runs until you build it (make wasm)\n",
+			filepath.Join(*dir, "web", "app.wasm"))
+	}
+	h := newHandler(dirResources{http.FileServer(http.Dir(*dir))}, "")
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Handler: fixPages(h), ReadHeaderTimeout: 10 * time.Second}
+	fmt.Fprintf(stdout, "whichstatus: serving on http://%s/\n", ln.Addr())
+	go func() {
+		<-ctx.Done()
+		shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		srv.Shutdown(shutdown)
+	}()
+	if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+func runBuild(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	out := fs.String("out", "dist", "directory to write the site to")
+	prefix := fs.String("prefix", "", "sub-path the site is served under, e.g. /whichstatus")
+	dir := fs.String("dir", ".", "directory holding web/ (app.wasm, style.css, icons)")
+	if err := parseFlags(fs, args, stderr); err != nil {
+		return err
+	}
+	p, err := cleanPrefix(*prefix)
+	if err != nil {
+		return err
+	}
+	n, err := build(*out, p, filepath.Join(*dir, "web"))
+	if err != nil {
+		return err
+	}
+	where := "/"
+	if p != "" {
+		where = p + "/"
+	}
+	fmt.Fprintf(stdout, "whichstatus: wrote %d pages to %s, to be served under %s\n", n, *out, where)
+	return nil
+}
+
+// cleanPrefix turns "whichstatus", "/whichstatus/" and "/whichstatus" into
+// "/whichstatus", and "" or "/" into "".
+func cleanPrefix(p string) (string, error) {
+	p = strings.Trim(p, "/")
+	if p == "" {
+		return "", nil
+	}
+	for _, r := range p {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./~", r)) {
+			return "", fmt.Errorf("build: -prefix %q: use letters, digits and - _ . / ~ only", p)
+		}
+	}
+	return "/" + p, nil
+}
+
+// build writes the static site: go-app's pages (one per route), then our
+// web/ files, then the fixes go-app's generator does not allow for.
+func build(out, prefix, web string) (pages int, err error) {
+	wasm, err := os.ReadFile(filepath.Join(web, "app.wasm"))
+	if err != nil {
+		return 0, fmt.Errorf("build: %w (build the wasm first: make wasm)", err)
+	}
+	sum := sha256.New()
+	sum.Write(wasm)
+	var res app.ResourceProvider = app.LocalDir("")
+	if prefix != "" {
+		res = app.CustomProvider("", prefix)
+	}
+	for _, name := range webFiles[1:] {
+		b, err := os.ReadFile(filepath.Join(web, name))
+		if err != nil {
+			return 0, fmt.Errorf("build: %w", err)
+		}
+		sum.Write(b)
+	}
+	version := hex.EncodeToString(sum.Sum(nil))[:16]
+
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return 0, fmt.Errorf("build: %w", err)
+	}
+	if err := app.GenerateStaticWebsite(out, newHandler(res, version)); err != nil {
+		return 0, fmt.Errorf("build: %w", err)
+	}
+	for _, name := range webFiles {
+		if err := copyFile(filepath.Join(web, name), filepath.Join(out, "web", name)); err != nil {
+			return 0, fmt.Errorf("build: %w", err)
+		}
+	}
+	err = filepath.WalkDir(out, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		var fix func([]byte) []byte
+		switch {
+		case strings.HasSuffix(path, ".html"):
+			fix = func(b []byte) []byte { return fixStaticPage(fixPage(b)) }
+			pages++
+		case filepath.Base(path) == "manifest.webmanifest":
+			fix = fixManifest
+		default:
+			return nil
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(path, fix(b), 0o644)
+	})
+	if err != nil {
+		return 0, fmt.Errorf("build: %w", err)
+	}
+	return pages, nil
+}
+
+func copyFile(from, to string) error {
+	b, err := os.ReadFile(from)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(to, b, 0o644)
+}
+
+// go-app v9.8.0 hard-codes a viewport that forbids zooming (WCAG 1.4.4).
+const (
+	lockedViewport = `content="width=device-width, initial-scale=1, maximum-scale=1, user-scalable=0, viewport-fit=cover"`
+	zoomViewport   = `content="width=device-width, initial-scale=1, viewport-fit=cover"`
+)
+
+// fixPage lets people zoom, and mends the attributes go-app prerenders.
+func fixPage(b []byte) []byte {
+	b = bytes.Replace(b, []byte(lockedViewport), []byte(zoomViewport), 1)
+	return fixAttrs(b)
+}
+
+// goQuoted is an attribute value that go-app v9.8.0 wrote with
+// strconv.Quote and that holds an escape: value="\"v7\"" , which HTML reads
+// as value="\" followed by junk.
+var goQuoted = regexp.MustCompile(`="((?:[^"\\\n]|\\.)*\\.(?:[^"\\\n]|\\.)*)"`)
+
+// fixAttrs rewrites such values with HTML's escapes: value="&#34;v7&#34;".
+func fixAttrs(b []byte) []byte {
+	return goQuoted.ReplaceAllFunc(b, func(m []byte) []byte {
+		s, err := strconv.Unquote(string(m[1:]))
+		if err != nil {
+			return m
+		}
+		return []byte(`="` + html.EscapeString(s) + `"`)
+	})
+}
+
+// The generator prerenders each page from a server on a random local port,
+// and go-app writes that address as the page's og:url; the image is empty.
+var (
+	generatorURL = regexp.MustCompile(`<meta property="og:url" content="http://127\.0\.0\.1:[0-9]+[^"]*">`)
+	emptyImage   = []byte(`<meta property="og:image" content>`)
+)
+
+// fixStaticPage drops what a static page cannot know: where it is hosted.
+func fixStaticPage(b []byte) []byte {
+	b = generatorURL.ReplaceAll(b, nil)
+	return bytes.Replace(b, emptyImage, nil, 1)
+}
+
+// fixManifest adds the maskable icons, which go-app's manifest template has
+// no place for, so installed icons fill the launcher's shape.
+func fixManifest(b []byte) []byte {
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		return b
+	}
+	icons, _ := m["icons"].([]any)
+	var base string
+	for _, i := range icons {
+		if icon, ok := i.(map[string]any); ok {
+			if src, _ := icon["src"].(string); strings.HasSuffix(src, "/icon-192.png") {
+				base = strings.TrimSuffix(src, "icon-192.png")
+			}
+		}
+	}
+	if base == "" {
+		return b
+	}
+	for _, size := range []string{"192", "512"} {
+		icons = append(icons, map[string]any{
+			"src":     base + "icon-maskable-" + size + ".png",
+			"type":    "image/png",
+			"sizes":   size + "x" + size,
+			"purpose": "maskable",
+		})
+	}
+	m["icons"] = icons
+	out, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return b
+	}
+	return out
+}
+
+// fixPages applies fixPage and fixManifest to what the go-app handler serves.
+func fixPages(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/web/") {
+			w.Header().Set("Cache-Control", "no-cache")
+			h.ServeHTTP(w, r)
+			return
+		}
+		rec := &recorder{header: http.Header{}, code: http.StatusOK}
+		h.ServeHTTP(rec, r)
+		body := rec.body.Bytes()
+		switch ct := rec.header.Get("Content-Type"); {
+		case strings.HasPrefix(ct, "text/html"):
+			body = fixPage(body)
+		case r.URL.Path == "/manifest.webmanifest" || r.URL.Path == "/manifest.json":
+			body = fixManifest(body)
+		}
+		for k, v := range rec.header {
+			w.Header()[k] = v
+		}
+		if rec.code != http.StatusNotModified {
+			w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+		}
+		w.WriteHeader(rec.code)
+		w.Write(body)
+	})
+}
+
+// recorder buffers a response so that fixPages can edit it.
+type recorder struct {
+	header http.Header
+	code   int
+	body   bytes.Buffer
+}
+
+func (r *recorder) Header() http.Header         { return r.header }
+func (r *recorder) WriteHeader(code int)        { r.code = code }
+func (r *recorder) Write(b []byte) (int, error) { return r.body.Write(b) }
