@@ -33,6 +33,7 @@ import (
 var webFiles = []string{
 	"app.wasm",
 	"style.css",
+	"verdict.css",
 	"icon.svg",
 	"icon-192.png",
 	"icon-512.png",
@@ -60,7 +61,7 @@ func newHandler(res app.ResourceProvider, version string) *app.Handler {
 			SVG:        "/web/icon.svg",
 			AppleTouch: "/web/icon-192.png",
 		},
-		Styles: []string{"/web/style.css"},
+		Styles: []string{"/web/style.css", "/web/verdict.css"},
 		CacheableResources: []string{
 			"/web/icon-maskable-192.png",
 			"/web/icon-maskable-512.png",
