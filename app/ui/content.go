@@ -37,14 +37,61 @@ var (
 const (
 	guideIndexFile = "html/guide/index.json"
 	codeNotesFile  = "html/codes.json"
+	sectionsFile   = "sections" // built from the guide pages (content_native.go)
 )
 
 // envKey is the client environment variable that carries a data file.
 func envKey(file string) string {
-	if file == guideIndexFile {
+	switch file {
+	case guideIndexFile:
 		return "WHICHSTATUS_GUIDE_INDEX"
+	case sectionsFile:
+		return "WHICHSTATUS_SECTIONS"
 	}
 	return "WHICHSTATUS_CODE_NOTES"
+}
+
+var (
+	sectionsOnce sync.Once
+	sections     map[string]string // "status-409" → trusted HTML
+)
+
+// guideSection is the guide's section about a status code, as trusted HTML
+// with its links leading into the guide; ok is false when there is none.
+func guideSection(anchor string) (string, bool) {
+	sectionsOnce.Do(func() {
+		if json.Unmarshal(readData(sectionsFile), &sections) != nil {
+			sections = nil
+		}
+	})
+	html, ok := sections[anchor]
+	return prefixLinks(html), ok && html != ""
+}
+
+// splitSections cuts a rendered guide page into the bodies of its
+// "status-NNN" sections (h2 or h3): from the end of the heading to the next
+// heading of the same or a higher level. In-page links are marked to be
+// pointed at the page that holds their anchor.
+func splitSections(page string, into map[string]string) {
+	for {
+		i := strings.Index(page, ` id="status-`)
+		if i < 3 {
+			return
+		}
+		level := page[i-1] // '2' or '3' of "<h2 id=…"
+		page = page[i+len(` id="`):]
+		id := page[:strings.IndexByte(page, '"')]
+		body := page[strings.Index(page, ">")+1:]
+		body = body[strings.Index(body, ">")+1:] // past "</hN>"
+		end := len(body)
+		for l := byte('1'); l <= level; l++ {
+			if j := strings.Index(body, "<h"+string(l)); j >= 0 && j < end {
+				end = j
+			}
+		}
+		into[id] = strings.TrimSpace(strings.ReplaceAll(body[:end], `href="#`, `href="/guide/#`))
+		page = body[end:]
+	}
 }
 
 func loadGuide() {

@@ -3,6 +3,9 @@
 package ui
 
 import (
+	"encoding/json"
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"whichstatus/content"
@@ -13,7 +16,35 @@ import (
 // content_wasm.go).
 
 func readData(file string) []byte {
+	if file == sectionsFile {
+		return sectionData()
+	}
 	b, _ := content.HTML.ReadFile(file)
+	return b
+}
+
+// sectionData is the JSON of every "status-NNN" section of the guide, with
+// its links rewritten to reach the page that holds their anchor.
+func sectionData() []byte {
+	all := map[string]string{}
+	for _, p := range GuidePages() {
+		b, _ := content.HTML.ReadFile("html/guide/" + p.Slug + ".html")
+		splitSections(string(b), all)
+	}
+	loadGuide()
+	for id, html := range all {
+		for {
+			i := strings.Index(html, `href="/guide/#`)
+			if i < 0 {
+				break
+			}
+			rest := html[i+len(`href="/guide/#`):]
+			anchor := rest[:strings.IndexByte(rest, '"')]
+			html = html[:i] + `href="/guide/` + guideAnchor[anchor] + `#` + rest
+		}
+		all[id] = html
+	}
+	b, _ := json.Marshal(all)
 	return b
 }
 
@@ -22,7 +53,7 @@ func readData(file string) []byte {
 // without the weight of the whole embedded content.
 func ClientEnv() app.Environment {
 	env := app.Environment{}
-	for _, f := range []string{guideIndexFile, codeNotesFile} {
+	for _, f := range []string{guideIndexFile, codeNotesFile, sectionsFile} {
 		if b := readData(f); len(b) > 0 {
 			env[envKey(f)] = string(b)
 		}

@@ -88,7 +88,7 @@ func (p *Playground) Render() app.UI {
 				&RequestEditor{Case: p.c, OnEdit: p.edit},
 				&SituationEditor{Case: p.c, OnEdit: p.edit},
 			),
-			el("div", "result", &Verdict{Decision: p.d}),
+			el("div", "result", &Verdict{Decision: p.d, Case: p.c}),
 		),
 		// On a phone the verdict is far below the controls: keep its code
 		// in sight.

@@ -184,7 +184,7 @@ func TestVerdict(t *testing.T) {
 	disp := app.NewClientTester(v)
 	defer disp.Close()
 	if err := app.TestMatch(v, app.TestUIDescriptor{
-		Path:     app.TestPath(0),
+		Path:     app.TestPath(0, 0),
 		Expected: app.Elem("section").Class("verdict k4").ID("verdict").Aria("labelledby", "verdict-title"),
 	}); err != nil {
 		t.Error(err)

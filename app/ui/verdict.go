@@ -14,10 +14,15 @@ type Verdict struct {
 	app.Compo
 
 	Decision engine.Decision
+	Case     engine.Case // the case decided, for the code fragments
 }
 
 func (v *Verdict) Render() app.UI {
 	d := v.Decision
+	return el("div", "verdict-pair", v.verdict(d), guideBeside(d))
+}
+
+func (v *Verdict) verdict(d engine.Decision) app.UI {
 	return el("section", "verdict "+classClass(d.Code),
 		verdictHead(d),
 		when(d.Then != nil, func() app.UI { return brief("then", "Then", d.Then) }),
@@ -28,6 +33,7 @@ func (v *Verdict) Render() app.UI {
 			constant("DRF", d.Constants.DRF),
 			constant("Go", d.Constants.Go),
 		),
+		writeBlock(v.Case, d),
 		traceList(d.Trace),
 		notesList(d.Notes),
 	).ID("verdict").Aria("labelledby", "verdict-title")
