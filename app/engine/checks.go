@@ -33,7 +33,7 @@ func wellFormed(v *view) (bool, string) {
 			return false, "Content-Length: " + cl + " is not one whole number (RFC 9112 §6.3)"
 		}
 	}
-	return true, v.method + " " + v.url + " " + v.version
+	return true, "method, URL, version and header names are valid HTTP"
 }
 
 // contentLength reads a Content-Length value: digits, or a list of the same
@@ -84,10 +84,11 @@ func versionOK(ver string) bool {
 // allow is the endpoint's methods as the Allow header lists them: HEAD
 // comes with GET (RFC 9110 §9.3.2), and OPTIONS is always answered.
 func (v *view) allow() []string {
-	if v.allowList != nil {
+	if v.allowDone {
 		return v.allowList
 	}
-	out := make([]string, 0, len(v.allowed)+2)
+	v.allowDone = true
+	out := v.allowList[:0]
 	add := func(m string) { // only what the server implements can be allowed
 		if !contains(out, m) && contains(v.implemented, m) {
 			out = append(out, m)
@@ -102,6 +103,14 @@ func (v *view) allow() []string {
 	add("OPTIONS")
 	v.allowList = out
 	return out
+}
+
+// allowHeader is the Allow value, worked out once per view.
+func (v *view) allowHeader() string {
+	if v.allowText == "" {
+		v.allowText = strings.Join(v.allow(), ", ")
+	}
+	return v.allowText
 }
 
 func upgradeOffered(v *view) (bool, string) {
@@ -171,7 +180,7 @@ func protocolOK(v *view) (bool, string) {
 	p := v.c.Situation.Server.RequiredProtocol
 	switch {
 	case p == "":
-		return true, fact("server.required_protocol", p, "none")
+		return true, fServerRequiredProtocol.say(p)
 	case v.version != "HTTP/1.1":
 		return true, "server wants " + p + ", but " + v.version + " has no Upgrade mechanism"
 	case strings.EqualFold(v.upgradeTo(), p):
@@ -282,7 +291,7 @@ func (v *view) negotiate(accept string) string {
 
 func keepMethod(v *view) (bool, string) {
 	k := v.c.Situation.Resource.KeepMethod
-	return k, fact("resource.keep_method", strconv.FormatBool(k), "false")
+	return k, fResourceKeepMethod.say(strconv.FormatBool(k))
 }
 
 // preconditionsApply: RFC 9110 §13.2.1 has servers ignore them for

@@ -11,12 +11,26 @@ import (
 // step is a node with its answers resolved to positions in a flow.
 type step struct {
 	n       *node
-	memo    int // the node's position in nodes, where its answer is kept
-	ref     string
-	link    string
+	memo    int               // the node's position in nodes, where its answer is kept
+	asked   *Asked            // the shared part of its trace steps
+	byVerb  map[string]*Asked // the same, for questions that name the method
 	yes, no edge
 	yesI    int // index of the yes node, -1 when yes ends at a code
 	noI     int
+}
+
+// askedFor is the shared part of a step for this request's method; a
+// method no one foresaw gets its own.
+func (s *step) askedFor(v *view) *Asked {
+	if s.byVerb == nil {
+		return s.asked
+	}
+	if a, ok := s.byVerb[v.method]; ok {
+		return a
+	}
+	a := *s.asked
+	a.Question = expand(s.n.question, v)
+	return &a
 }
 
 type flow struct {
@@ -48,8 +62,9 @@ var memoIndex = func() map[string]int {
 // answer is a node's result, kept so that a second walk over the same
 // view (the other profile's) does not ask again.
 type answer struct {
-	asked, yes bool
-	input      string
+	epoch uint32 // the view's epoch when it was asked, +1 (0: never)
+	yes   bool
+	input string
 }
 
 // maxNodes bounds the node table, so that a view keeps its answers inline.
@@ -57,9 +72,9 @@ const maxNodes = 64
 
 func (v *view) ask(s *step) (bool, string) {
 	a := &v.memo[s.memo]
-	if !a.asked {
+	if a.epoch != v.epoch+1 {
 		a.yes, a.input = s.n.test(v)
-		a.asked = true
+		a.epoch = v.epoch + 1
 	}
 	return a.yes, a.input
 }
@@ -77,8 +92,18 @@ func compile(p Profile, rows []row) (*flow, error) {
 			return nil, fmt.Errorf("%s: node %q is wired twice", p, r.id)
 		}
 		at[r.id] = i
-		f.steps = append(f.steps, step{n: n, memo: memoIndex[r.id], ref: n.spec + " §" + n.section,
-			link: status.SpecURL(n.spec, n.section), yes: r.yes, no: r.no})
+		st := step{n: n, memo: memoIndex[r.id], yes: r.yes, no: r.no,
+			asked: &Asked{Node: n.id, Question: n.question, Ref: n.spec + " §" + n.section,
+				Link: status.SpecURL(n.spec, n.section), Guide: n.guide}}
+		if strings.Contains(n.question, "{method}") {
+			st.byVerb = map[string]*Asked{}
+			for _, m := range DefaultImplementedMethods {
+				a := *st.asked
+				a.Question = strings.ReplaceAll(n.question, "{method}", m)
+				st.byVerb[m] = &a
+			}
+		}
+		f.steps = append(f.steps, st)
 	}
 	for i := range f.steps {
 		s := &f.steps[i]
@@ -129,6 +154,8 @@ type outcome struct {
 func (f *flow) walk(v *view, record bool) outcome {
 	var o outcome
 	if record {
+		// A first walk only counts: it asks the questions, and this one
+		// finds every answer kept.
 		o.trace = make([]Step, 0, f.walk(v, false).steps)
 	}
 	i := 0
@@ -141,14 +168,15 @@ func (f *flow) walk(v *view, record bool) outcome {
 			e, next, answer, why = s.yes, s.yesI, "yes", s.n.yesWhy
 		}
 		if record {
-			st := Step{Node: s.n.id, Question: expand(s.n.question, v), Answer: answer, Input: input,
-				Ref: s.ref, Link: s.link, Guide: s.n.guide}
+			// Filled in place: copying a whole Step costs a bulk write barrier.
+			o.trace = o.trace[:len(o.trace)+1]
+			st := &o.trace[len(o.trace)-1]
+			st.Asked, st.Answer, st.Input = s.askedFor(v), answer, input
 			if next < 0 {
 				st.Next = codeInfo[e.code].num
 			} else {
 				st.Next = f.steps[next].n.id
 			}
-			o.trace = append(o.trace, st)
 		}
 		if next < 0 {
 			if e.why != "" {
@@ -184,6 +212,10 @@ func Recommend(c Case) Decision {
 		d.Other = &Brief{Profile: other, Code: oo.code, Reason: status.MustLookup(oo.code).Phrase,
 			Why: expand(oo.why, ov) + " " + orderNote[other]}
 	}
+	if ov != v {
+		ov.release()
+	}
+	v.release()
 	if then, ok := afterInterim(c, o.code); ok {
 		t := Recommend(then)
 		d.Then = &Brief{Profile: p, Code: t.Code, Reason: t.Reason, Why: t.Why}

@@ -364,3 +364,11 @@ func TestHeaderDetails(t *testing.T) {
 		t.Errorf("405 on a server without HEAD/OPTIONS: %d %+v, want Allow: GET", d.Code, d.Headers)
 	}
 }
+
+func TestKnownConst(t *testing.T) {
+	for i, name := range knownHeaders {
+		if knownConst(name) != i || knownIndex(name) != i {
+			t.Errorf("knownConst(%q) = %d, knownIndex = %d, want %d", name, knownConst(name), knownIndex(name), i)
+		}
+	}
+}

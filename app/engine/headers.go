@@ -96,7 +96,7 @@ func websocketAccept(key string) string {
 }
 
 func allowHeader(v *view, need, why string) Advice {
-	return Advice{"Allow", strings.Join(v.allow(), ", "), need, why, "RFC 9110 §10.2.1"}
+	return Advice{"Allow", v.allowHeader(), need, why, "RFC 9110 §10.2.1"}
 }
 
 // validators are the ETag and Last-Modified an answer should carry. A read

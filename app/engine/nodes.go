@@ -3,7 +3,6 @@ package engine
 import (
 	"strconv"
 	"strings"
-	"sync"
 )
 
 // A node is one question. Its test reads the view and says yes or no, and
@@ -26,12 +25,15 @@ var nodes = []node{
 		"", "The method, URL or a header name is not valid HTTP syntax, so the server cannot even read the request."},
 	{"service-available", "Is the server available?", "RFC 9110", "15.6.4", "status-503", func(v *view) (bool, string) {
 		u := v.c.Situation.Server.Unavailable
-		return u == "", fact("server.unavailable", u, "serving")
+		return u == "", fServerUnavailable.say(u)
 	}, "", "The server is down for {unavailable}; it is temporary, so the client should come back later."},
 	{"version-supported", "Does the server speak the request's HTTP version?", "RFC 9110", "15.6.6", "status-505", func(v *view) (bool, string) {
-		return versionOK(v.version), "request version " + v.version
+		return versionOK(v.version), cached(versionInputs, v.version, "request version ")
 	}, "", "The server does not support the major version of HTTP the request uses."},
 	{"method-implemented", "Does the server implement {method} at all?", "RFC 9110", "15.6.2", "method-handling", func(v *view) (bool, string) {
+		if len(v.c.Situation.Server.ImplementedMethods) == 0 {
+			return contains(v.implemented, v.method), defaultImplementedInput
+		}
 		return contains(v.implemented, v.method), "situation.server.implemented_methods: " + strings.Join(v.implemented, " ")
 	}, "", "No resource on this server supports {method}: the method is not implemented at all."},
 	{"url-length-ok", "Is the URL within the server's length limit?", "RFC 9110", "15.5.15", "limits", func(v *view) (bool, string) {
@@ -60,7 +62,7 @@ var nodes = []node{
 
 	// Request: what the client sent and who it is.
 	{"method-allowed", "Does this endpoint allow {method}?", "RFC 9110", "15.5.6", "method-handling", func(v *view) (bool, string) {
-		return contains(v.allow(), v.method), "endpoint allows " + strings.Join(v.allow(), ", ")
+		return contains(v.allow(), v.method), "endpoint allows " + v.allowHeader()
 	}, "", "This endpoint does not support {method}; the Allow header lists what it does support."},
 	{"credentials-present", "Does the request carry credentials?", "RFC 9110", "11.6.2", "authentication", credentialsPresent, "", ""},
 	{"drf-credentials-present", "Does an authenticator find credentials it handles?", "RFC 9110", "11.6.2", "profiles", drfCredentialsPresent, "", ""},
@@ -85,7 +87,7 @@ var nodes = []node{
 		case v.body == "":
 			return false, "login view; no username and password in the body"
 		}
-		return !v.c.Situation.Caller.CredentialsInvalid, fact("caller.credentials_invalid", strconv.FormatBool(v.c.Situation.Caller.CredentialsInvalid), "false")
+		return !v.c.Situation.Caller.CredentialsInvalid, fCallerCredentialsInvalid.say(strconv.FormatBool(v.c.Situation.Caller.CredentialsInvalid))
 	}, "", "DRF's obtain_auth_token checks the username and password with a serializer; its ValidationError answers 400."},
 	{"auth-required", "Does the endpoint require authentication?", "RFC 9110", "15.5.2", "authentication", func(v *view) (bool, string) {
 		e := v.c.Situation.Endpoint
@@ -93,14 +95,14 @@ var nodes = []node{
 		case v.method == "OPTIONS" && v.has("Access-Control-Request-Method"):
 			return false, "a CORS preflight never carries credentials, so it is answered without them"
 		}
-		return e.AuthRequired, fact("endpoint.auth_required", strconv.FormatBool(e.AuthRequired), "false")
+		return e.AuthRequired, fEndpointAuthRequired.say(strconv.FormatBool(e.AuthRequired))
 	}, "The endpoint requires authentication and the request carries no credentials.", ""},
 	{"challenge-sent", "Does the first authenticator send a challenge?", "RFC 9110", "11.6.1", "profiles", func(v *view) (bool, string) {
 		return v.scheme != "Session", "endpoint.auth_scheme = " + v.scheme
 	}, "Not authenticated; DRF's authenticator can name its scheme in WWW-Authenticate, so it answers 401.",
 		"Not authenticated, but SessionAuthentication has no WWW-Authenticate challenge, so DRF turns its 401 into 403."},
 	{"permitted", "Is the caller permitted to {method} this resource?", "RFC 9110", "15.5.4", "status-403", func(v *view) (bool, string) {
-		return !v.c.Situation.Caller.PermissionDenied, fact("caller.permission_denied", strconv.FormatBool(v.c.Situation.Caller.PermissionDenied), "false")
+		return !v.c.Situation.Caller.PermissionDenied, fCallerPermissionDenied.say(strconv.FormatBool(v.c.Situation.Caller.PermissionDenied))
 	}, "", ""},
 	{"caller-known", "Is the caller authenticated?", "RFC 9110", "15.5.2", "authentication", func(v *view) (bool, string) {
 		ok, in := credentialsPresent(v)
@@ -108,16 +110,16 @@ var nodes = []node{
 	}, "", "Permission is denied to an anonymous caller: logging in might grant it, so the answer is 401, not 403."},
 	{"hide-existence", "Should the server hide that the resource exists?", "RFC 9110", "15.5.5", "hiding-existence", func(v *view) (bool, string) {
 		h := v.c.Situation.Endpoint.HideExistence
-		return h, fact("endpoint.hide_existence", strconv.FormatBool(h), "false")
+		return h, fEndpointHideExistence.say(strconv.FormatBool(h))
 	}, "The caller may not see this resource and the policy is to hide what exists, so the server says it is not found.",
 		"The server knows who the caller is, and this caller may not {method} this resource."},
 	{"rate-ok", "Is the caller within its rate limit?", "RFC 6585", "4", "rate-limiting", func(v *view) (bool, string) {
 		x := v.c.Situation.Endpoint.RateLimitExceeded
-		return !x, fact("endpoint.rate_limit_exceeded", strconv.FormatBool(x), "false")
+		return !x, fEndpointRateLimitExceeded.say(strconv.FormatBool(x))
 	}, "", "The caller has sent too many requests in the window; it should wait before trying again."},
 	{"legal-ok", "Is the resource free of legal blocks?", "RFC 7725", "3", "status-451", func(v *view) (bool, string) {
 		b := v.c.Situation.Resource.LegalBlock
-		return !b, fact("resource.legal_block", strconv.FormatBool(b), "false")
+		return !b, fResourceLegalBlock.say(strconv.FormatBool(b))
 	}, "", "A legal demand forbids serving this resource; 451 says so openly."},
 	{"body-size-ok", "Is the body within the server's size limit?", "RFC 9110", "15.5.14", "limits", func(v *view) (bool, string) {
 		n := v.bodySize()
@@ -141,13 +143,13 @@ var nodes = []node{
 
 	// Retrieve: does the target exist, and if not, what happened to it?
 	{"resource-exists", "Does the resource exist?", "RFC 9110", "15.5.5", "status-404", func(v *view) (bool, string) {
-		return v.exists(), fact("resource.state", v.c.Situation.Resource.State, "exists")
+		return v.exists(), fResourceState.say(v.c.Situation.Resource.State)
 	}, "", ""},
 	{"moved", "Has the resource moved to another URL?", "RFC 9110", "15.4", "redirects", func(v *view) (bool, string) {
-		return strings.HasPrefix(v.c.Situation.Resource.State, "moved_"), fact("resource.state", v.c.Situation.Resource.State, "exists")
+		return strings.HasPrefix(v.c.Situation.Resource.State, "moved_"), fResourceState.say(v.c.Situation.Resource.State)
 	}, "", ""},
 	{"moved-permanently", "Is the move permanent?", "RFC 9110", "15.4.2", "redirects", func(v *view) (bool, string) {
-		return v.c.Situation.Resource.State == "moved_permanently", fact("resource.state", v.c.Situation.Resource.State, "exists")
+		return v.c.Situation.Resource.State == "moved_permanently", fResourceState.say(v.c.Situation.Resource.State)
 	}, "", ""},
 	{"keep-method-permanent", "Must clients repeat the same method and body at the new URL?", "RFC 9110", "15.4", "redirects", keepMethod,
 		"The resource moved for good, and clients must repeat {method} with its body there.",
@@ -156,10 +158,10 @@ var nodes = []node{
 		"The resource is elsewhere for now, and clients must repeat {method} with its body there.",
 		"The resource is elsewhere for now; clients follow Location (a POST may become a GET on the way)."},
 	{"gone", "Was the resource removed for good?", "RFC 9110", "15.5.11", "mistake-404-vs-410", func(v *view) (bool, string) {
-		return v.c.Situation.Resource.State == "gone", fact("resource.state", v.c.Situation.Resource.State, "exists")
+		return v.c.Situation.Resource.State == "gone", fResourceState.say(v.c.Situation.Resource.State)
 	}, "The resource existed and was removed on purpose, for good.", ""},
 	{"put-creates", "Is it a PUT that may create the resource?", "RFC 9110", "9.3.4", "status-201", func(v *view) (bool, string) {
-		return v.method == "PUT", "method " + v.method
+		return v.method == "PUT", cached(methodInputs, v.method, "method ")
 	}, "", "There is no resource at this URL (and nothing says it moved or was removed)."},
 
 	// Preconditions, in the order of RFC 9110 §13.2.2.
@@ -177,7 +179,7 @@ var nodes = []node{
 	{"if-modified-since", "Does If-Modified-Since hold?", "RFC 9110", "13.1.3", "conditional-requests", ifModifiedSince,
 		"", "Nothing changed since the date in If-Modified-Since: the client's copy is current."},
 	{"safe-method", "Is the method GET or HEAD?", "RFC 9110", "15.4.5", "status-304", func(v *view) (bool, string) {
-		return v.is("GET", "HEAD"), "method " + v.method
+		return v.is("GET", "HEAD"), cached(methodInputs, v.method, "method ")
 	}, "The client already holds the current version (its tag matched), so there is nothing new to send.",
 		"If-None-Match matched a current version, so the {method} must not be carried out."},
 
@@ -193,11 +195,11 @@ var nodes = []node{
 		"", "The body claims to be JSON but does not parse, so the server cannot read it."},
 	{"rules-ok", "Does the content obey the business rules?", "RFC 9110", "15.5.21", "validation", func(v *view) (bool, string) {
 		r := v.c.Situation.Processing.RuleViolation
-		return r == "", fact("processing.rule_violation", r, "none")
+		return r == "", fProcessingRuleViolation.say(r)
 	}, "", "The body is well-formed JSON, but what it says breaks a rule: {rule}."},
 	{"no-conflict", "Does the request fit the resource's current state?", "RFC 9110", "15.5.10", "status-409", func(v *view) (bool, string) {
 		c := v.c.Situation.Processing.Conflict
-		return c == "", fact("processing.conflict", c, "none")
+		return c == "", fProcessingConflict.say(c)
 	}, "", "The request is valid on its own but clashes with the current state ({conflict})."},
 	{"no-crash", "Did the handler run without an unexpected error?", "RFC 9110", "15.6.1", "status-500", failure("crash"),
 		"", "Something unexpected broke inside the server; the client did nothing wrong."},
@@ -209,14 +211,14 @@ var nodes = []node{
 		"", "A service the server needs (such as its database) is down; the condition is temporary."},
 	{"queued", "Is the work queued to finish after the response?", "RFC 9110", "15.3.3", "async-work", func(v *view) (bool, string) {
 		a := v.c.Situation.Processing.Async
-		return a, fact("processing.async", strconv.FormatBool(a), "false")
+		return a, fProcessingAsync.say(strconv.FormatBool(a))
 	}, "The server accepted the work and will do it later; the client can poll for the result.", ""},
 	{"long-running", "Will the work take over 20 seconds before the answer?", "RFC 2518", "10.1", "interim-responses", func(v *view) (bool, string) {
 		l := v.c.Situation.Processing.LongRunning
 		if l && v.version == "HTTP/1.0" {
 			return false, "long work, but no 1xx answer may go to an HTTP/1.0 client"
 		}
-		return l, fact("processing.long_running", strconv.FormatBool(l), "false")
+		return l, fProcessingLongRunning.say(strconv.FormatBool(l))
 	}, "The work is long and done before answering, so an interim 102 tells the client the server is still at it.", ""},
 	{"is-get", "Is it GET or HEAD?", "RFC 9110", "9.3.1", "rest-conventions", isMethod("GET", "HEAD"), "", ""},
 	{"range-requested", "Does the request ask for a byte range the endpoint serves?", "RFC 9110", "14.2", "ranges", rangeRequested,
@@ -235,11 +237,11 @@ var nodes = []node{
 		if r == "" && v.c.Situation.Endpoint.Login {
 			return false, "a login hands out a token; it creates no resource"
 		}
-		return r == "" || r == "create", fact("endpoint.post_result", r, "create")
+		return r == "" || r == "create", fEndpointPostResult.say(r)
 	}, "The POST created a new resource; Location tells the client where it is.", ""},
 	{"is-put", "Is it PUT?", "RFC 9110", "9.3.4", "rest-conventions", isMethod("PUT"), "", ""},
 	{"put-created", "Did the PUT create the resource?", "RFC 9110", "9.3.4", "status-201", func(v *view) (bool, string) {
-		return !v.exists(), fact("resource.state", v.c.Situation.Resource.State, "exists")
+		return !v.exists(), fResourceState.say(v.c.Situation.Resource.State)
 	}, "Nothing existed at this URL, so the PUT created it.", ""},
 	{"is-delete", "Is it DELETE?", "RFC 9110", "9.3.5", "rest-conventions", isMethod("DELETE"), "", ""},
 	{"delete-body", "Does the DELETE answer carry a body?", "RFC 9110", "9.3.5", "status-204", responseBody(false),
@@ -250,21 +252,40 @@ var nodes = []node{
 		"The request succeeded and there is nothing to send back."},
 }
 
-// fact describes a situation field and its value, naming the default.
-// The default's wording is built once per field.
-func fact(field, val, def string) string {
-	if val == "" || val == def {
-		if s, ok := defaultFacts.Load(field); ok {
-			return s.(string)
-		}
-		s := "situation." + field + ": " + def + " (default)"
-		defaultFacts.Store(field, s)
-		return s
-	}
-	return "situation." + field + " = " + val
+// A fact words a situation field and its value for the trace, naming the
+// default; the default's wording is made once.
+type fact struct{ field, def, dflt string }
+
+func newFact(field, def string) *fact {
+	return &fact{field, def, "situation." + field + ": " + def + " (default)"}
 }
 
-var defaultFacts sync.Map
+func (f *fact) say(val string) string {
+	if val == "" || val == f.def {
+		return f.dflt
+	}
+	return "situation." + f.field + " = " + val
+}
+
+var (
+	fCallerCredentialsInvalid  = newFact("caller.credentials_invalid", "false")
+	fCallerPermissionDenied    = newFact("caller.permission_denied", "false")
+	fEndpointAuthRequired      = newFact("endpoint.auth_required", "false")
+	fEndpointHideExistence     = newFact("endpoint.hide_existence", "false")
+	fEndpointPostResult        = newFact("endpoint.post_result", "create")
+	fEndpointRateLimitExceeded = newFact("endpoint.rate_limit_exceeded", "false")
+	fProcessingAsync           = newFact("processing.async", "false")
+	fProcessingConflict        = newFact("processing.conflict", "none")
+	fProcessingFailure         = newFact("processing.failure", "none")
+	fProcessingLongRunning     = newFact("processing.long_running", "false")
+	fProcessingResponseBody    = newFact("processing.response_body", "")
+	fProcessingRuleViolation   = newFact("processing.rule_violation", "none")
+	fResourceKeepMethod        = newFact("resource.keep_method", "false")
+	fResourceLegalBlock        = newFact("resource.legal_block", "false")
+	fResourceState             = newFact("resource.state", "exists")
+	fServerRequiredProtocol    = newFact("server.required_protocol", "none")
+	fServerUnavailable         = newFact("server.unavailable", "serving")
+)
 
 func present(ok bool) string {
 	if ok {
@@ -283,20 +304,20 @@ func contains(list []string, s string) bool {
 }
 
 func isMethod(methods ...string) func(*view) (bool, string) {
-	return func(v *view) (bool, string) { return v.is(methods...), "method " + v.method }
+	return func(v *view) (bool, string) { return v.is(methods...), cached(methodInputs, v.method, "method ") }
 }
 
 func failure(kind string) func(*view) (bool, string) {
 	return func(v *view) (bool, string) {
 		f := v.c.Situation.Processing.Failure
-		return f != kind, fact("processing.failure", f, "none")
+		return f != kind, fProcessingFailure.say(f)
 	}
 }
 
 func postResult(kind string) func(*view) (bool, string) {
 	return func(v *view) (bool, string) {
 		r := v.c.Situation.Endpoint.PostResult
-		return r == kind, fact("endpoint.post_result", r, "create")
+		return r == kind, fEndpointPostResult.say(r)
 	}
 }
 
@@ -306,10 +327,33 @@ func responseBody(usual bool) func(*view) (bool, string) {
 	return func(v *view) (bool, string) {
 		switch r := v.c.Situation.Processing.ResponseBody; r {
 		case "body":
-			return true, fact("processing.response_body", r, "")
+			return true, fProcessingResponseBody.say(r)
 		case "empty":
-			return false, fact("processing.response_body", r, "")
+			return false, fProcessingResponseBody.say(r)
 		}
 		return usual, "situation.processing.response_body: the usual for " + v.method + " (default)"
 	}
+}
+
+// Inputs that most cases share, worded once.
+var (
+	defaultImplementedInput = "situation.server.implemented_methods: " + strings.Join(DefaultImplementedMethods, " ") + " (default)"
+	methodInputs            = words("method ", DefaultImplementedMethods...)
+	versionInputs           = words("request version ", "HTTP/1.0", "HTTP/1.1", "HTTP/2", "HTTP/3")
+)
+
+func words(prefix string, values ...string) map[string]string {
+	m := make(map[string]string, len(values))
+	for _, v := range values {
+		m[v] = prefix + v
+	}
+	return m
+}
+
+// cached is prefix+value, from m when it holds it.
+func cached(m map[string]string, value, prefix string) string {
+	if s, ok := m[value]; ok {
+		return s
+	}
+	return prefix + value
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -36,14 +37,34 @@ type view struct {
 	maxURL, maxHeader, maxBody, length      int
 	scheme                                  string
 	allowList                               []string
+	allowDone                               bool
+	allowText                               string
 	known                                   [len(knownHeaders)]int8 // 1 + index in headers of the first of each, 0 when absent
 	repeated                                uint32                  // bit k: knownHeaders[k] has more than one line
 	memo                                    [maxNodes]answer
+	epoch                                   uint32 // answers of other epochs are stale
+}
+
+// views are recycled: a view is large (it keeps every answer), and nothing
+// a Decision holds points into it.
+var views = sync.Pool{New: func() any { return new(view) }}
+
+// release returns a view to the pool once its walks are done.
+//
+// Only the scalar fields are reset: clearing the strings a view keeps would
+// cost write barriers for nothing. The answers are forgotten by moving to a
+// new epoch, and the next newView overwrites everything else.
+func (v *view) release() {
+	v.epoch++
+	v.known, v.repeated = [len(knownHeaders)]int8{}, 0
+	v.allowList, v.allowText, v.allowDone = v.allowList[:0], "", false
+	views.Put(v)
 }
 
 func newView(c *Case, p Profile) *view {
 	r, s := &c.Request, &c.Situation
-	v := &view{c: c, method: r.Method, url: r.URL, version: r.Version, headers: r.Headers, body: r.Body}
+	v := views.Get().(*view)
+	v.c, v.method, v.url, v.version, v.headers, v.body = c, r.Method, r.URL, r.Version, r.Headers, r.Body
 	v.method = or(v.method, "GET")
 	if p == DRF && isToken(v.method) {
 		v.method = strings.ToUpper(v.method) // Django's WSGIRequest upper-cases it
@@ -75,6 +96,50 @@ func newView(c *Case, p Profile) *view {
 var knownHeaders = [...]string{"Accept", "Access-Control-Request-Method", "Authorization", "Connection", "Content-Length",
 	"Content-Type", "Cookie", "Expect", "Host", "If-Match", "If-Modified-Since", "If-None-Match", "If-Range",
 	"If-Unmodified-Since", "Range", "Sec-WebSocket-Key", "Sec-WebSocket-Version", "Upgrade"}
+
+// knownConst is knownIndex for the names the engine itself spells, as a
+// switch the compiler turns into a few comparisons.
+func knownConst(name string) int {
+	switch name {
+	case "Accept":
+		return 0
+	case "Access-Control-Request-Method":
+		return 1
+	case "Authorization":
+		return 2
+	case "Connection":
+		return 3
+	case "Content-Length":
+		return 4
+	case "Content-Type":
+		return 5
+	case "Cookie":
+		return 6
+	case "Expect":
+		return 7
+	case "Host":
+		return 8
+	case "If-Match":
+		return 9
+	case "If-Modified-Since":
+		return 10
+	case "If-None-Match":
+		return 11
+	case "If-Range":
+		return 12
+	case "If-Unmodified-Since":
+		return 13
+	case "Range":
+		return 14
+	case "Sec-WebSocket-Key":
+		return 15
+	case "Sec-WebSocket-Version":
+		return 16
+	case "Upgrade":
+		return 17
+	}
+	return knownIndex(name)
+}
 
 func knownIndex(name string) int {
 	for i, k := range knownHeaders {
@@ -112,7 +177,7 @@ func orInt(n, def int) int {
 // Several lines of one name mean their values joined by commas (RFC 9110
 // §5.3).
 func (v *view) header(name string) (string, bool) {
-	if k := knownIndex(name); k >= 0 && len(v.headers) < 127 {
+	if k := knownConst(name); k >= 0 && len(v.headers) < 127 {
 		i := v.known[k]
 		if i == 0 {
 			return "", false
@@ -324,10 +389,17 @@ func isToken(s string) bool {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c <= ' ' || c >= 0x7f || strings.IndexByte("\"(),/:;<=>?@[\\]{}", c) >= 0 {
+		if !tchar[s[i]] {
 			return false
 		}
 	}
 	return true
 }
+
+// tchar marks the bytes a token may hold (RFC 9110 §5.6.2).
+var tchar = func() (t [256]bool) {
+	for c := '!'; c <= '~'; c++ {
+		t[c] = !strings.ContainsRune("\"(),/:;<=>?@[\\]{}", c)
+	}
+	return t
+}()
