@@ -88,6 +88,10 @@ func (v *view) allow() []string {
 		return v.allowList
 	}
 	v.allowDone = true
+	if len(v.c.Situation.Endpoint.AllowedMethods) == 0 && len(v.c.Situation.Server.ImplementedMethods) == 0 {
+		v.allowList, v.allowText = defaultAllow, defaultAllowText
+		return v.allowList
+	}
 	out := v.allowList[:0]
 	add := func(m string) { // only what the server implements can be allowed
 		if !contains(out, m) && contains(v.implemented, m) {
@@ -103,6 +107,19 @@ func (v *view) allow() []string {
 	add("OPTIONS")
 	v.allowList = out
 	return out
+}
+
+var (
+	defaultAllow     = []string{"GET", "HEAD", "OPTIONS"}
+	defaultAllowText = "GET, HEAD, OPTIONS"
+)
+
+// producesText lists the response types, worded once for the default.
+func (v *view) producesText() string {
+	if len(v.c.Situation.Endpoint.Produces) == 0 {
+		return DefaultMediaTypes[0]
+	}
+	return strings.Join(v.produces, ", ")
 }
 
 // allowHeader is the Allow value, worked out once per view.

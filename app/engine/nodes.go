@@ -37,14 +37,14 @@ var nodes = []node{
 		return contains(v.implemented, v.method), "situation.server.implemented_methods: " + strings.Join(v.implemented, " ")
 	}, "", "No resource on this server supports {method}: the method is not implemented at all."},
 	{"url-length-ok", "Is the URL within the server's length limit?", "RFC 9110", "15.5.15", "limits", func(v *view) (bool, string) {
-		return len(v.url) <= v.maxURL, "URL is " + strconv.Itoa(len(v.url)) + " bytes; limit " + strconv.Itoa(v.maxURL)
+		return len(v.url) <= v.maxURL, sizeInput("URL is ", len(v.url), v.maxURL, DefaultMaxURLLength)
 	}, "", "The target URL is longer than the server is willing to read."},
 	{"headers-size-ok", "Are the header fields within the server's size limit?", "RFC 6585", "5", "limits", func(v *view) (bool, string) {
 		n := 0
 		for _, h := range v.headers {
 			n += len(h.Name) + len(h.Value) + 4
 		}
-		return n <= v.maxHeader, "headers take " + strconv.Itoa(n) + " bytes; limit " + strconv.Itoa(v.maxHeader)
+		return n <= v.maxHeader, sizeInput("headers take ", n, v.maxHeader, DefaultMaxHeaderBytes)
 	}, "", "The request's header fields are larger than the server will process."},
 	{"expectation-ok", "Can the server meet the Expect header?", "RFC 9110", "15.5.18", "expect-continue", func(v *view) (bool, string) {
 		e, ok := v.header("Expect")
@@ -123,7 +123,7 @@ var nodes = []node{
 	}, "", "A legal demand forbids serving this resource; 451 says so openly."},
 	{"body-size-ok", "Is the body within the server's size limit?", "RFC 9110", "15.5.14", "limits", func(v *view) (bool, string) {
 		n := v.bodySize()
-		return n <= v.maxBody, "body is " + strconv.Itoa(n) + " bytes; limit " + strconv.Itoa(v.maxBody)
+		return n <= v.maxBody, sizeInput("body is ", n, v.maxBody, DefaultMaxBodyBytes)
 	}, "", "The body is larger than the server is willing to take."},
 	{"length-given", "Does a body that needs a length come with Content-Length?", "RFC 9110", "15.5.12", "limits", func(v *view) (bool, string) {
 		if !v.c.Situation.Server.LengthRequired || v.body == "" {
@@ -138,7 +138,7 @@ var nodes = []node{
 		if !ok {
 			return true, "no Accept header: any type will do"
 		}
-		return v.negotiate(a) != "", "Accept: " + a + "; endpoint produces " + strings.Join(v.produces, ", ")
+		return v.negotiate(a) != "", "Accept: " + a + "; endpoint produces " + v.producesText()
 	}, "", "None of the types the client accepts ({accept}) is one the endpoint can produce ({produces})."},
 
 	// Retrieve: does the target exist, and if not, what happened to it?
@@ -331,7 +331,7 @@ func responseBody(usual bool) func(*view) (bool, string) {
 		case "empty":
 			return false, fProcessingResponseBody.say(r)
 		}
-		return usual, "situation.processing.response_body: the usual for " + v.method + " (default)"
+		return usual, cached(usualBodyInputs, v.method, "situation.processing.response_body: the usual for "+v.method+" (default)")
 	}
 }
 
@@ -340,7 +340,27 @@ var (
 	defaultImplementedInput = "situation.server.implemented_methods: " + strings.Join(DefaultImplementedMethods, " ") + " (default)"
 	methodInputs            = words("method ", DefaultImplementedMethods...)
 	versionInputs           = words("request version ", "HTTP/1.0", "HTTP/1.1", "HTTP/2", "HTTP/3")
+	usualBodyInputs         = func() map[string]string {
+		m := map[string]string{}
+		for _, verb := range DefaultImplementedMethods {
+			m[verb] = "situation.processing.response_body: the usual for " + verb + " (default)"
+		}
+		return m
+	}()
+	defaultLimits = map[int]string{
+		DefaultMaxURLLength:   " bytes; limit " + strconv.Itoa(DefaultMaxURLLength),
+		DefaultMaxHeaderBytes: " bytes; limit " + strconv.Itoa(DefaultMaxHeaderBytes),
+		DefaultMaxBodyBytes:   " bytes; limit " + strconv.Itoa(DefaultMaxBodyBytes),
+	}
 )
+
+// sizeInput words a size against its limit: "URL is 11 bytes; limit 8000".
+func sizeInput(what string, n, limit, def int) string {
+	if limit == def {
+		return what + strconv.Itoa(n) + defaultLimits[def]
+	}
+	return what + strconv.Itoa(n) + " bytes; limit " + strconv.Itoa(limit)
+}
 
 func words(prefix string, values ...string) map[string]string {
 	m := make(map[string]string, len(values))

@@ -57,7 +57,7 @@ var views = sync.Pool{New: func() any { return new(view) }}
 func (v *view) release() {
 	v.epoch++
 	v.known, v.repeated = [len(knownHeaders)]int8{}, 0
-	v.allowList, v.allowText, v.allowDone = v.allowList[:0], "", false
+	v.allowList, v.allowText, v.allowDone = nil, "", false
 	views.Put(v)
 }
 
