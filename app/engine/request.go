@@ -26,7 +26,8 @@ const (
 // view is the case with defaults applied and the request parsed once, so
 // that both profiles' walks share the work.
 type view struct {
-	c       *Case
+	cs      Case
+	c       *Case // &cs
 	method  string
 	url     string
 	version string
@@ -61,9 +62,11 @@ func (v *view) release() {
 	views.Put(v)
 }
 
-func newView(c *Case, p Profile) *view {
-	r, s := &c.Request, &c.Situation
+func newView(from *Case, p Profile) *view {
 	v := views.Get().(*view)
+	v.cs = *from // a copy in the pooled view, so that the caller's case stays on its stack
+	c := &v.cs
+	r, s := &c.Request, &c.Situation
 	v.c, v.method, v.url, v.version, v.headers, v.body = c, r.Method, r.URL, r.Version, r.Headers, r.Body
 	v.method = or(v.method, "GET")
 	if p == DRF && isToken(v.method) {
