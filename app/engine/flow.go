@@ -102,8 +102,10 @@ func process(rule edge, interim bool) []row {
 }
 
 // rfc9110Flow orders the checks like webmachine and for-GET: the method,
-// then who is asking, then the headers about the body, then the resource and
-// its preconditions, then the body itself.
+// then the rate limit (before credentials, so that throttling cannot be
+// dodged and does not reveal whether a password was right), then who is
+// asking, then the headers about the body, then the resource and its
+// preconditions, then the body itself.
 var rfc9110Flow = rows(
 	system("method-allowed", true),
 	[]row{
@@ -176,6 +178,6 @@ var drfFlow = rows(
 
 // orderNote says, for the answer of the other profile, how its order differs.
 var orderNote = map[Profile]string{
-	RFC9110: "The RFC 9110 profile checks the method first, then who is asking, then the resource, and answers 422 when well-formed content breaks a rule.",
+	RFC9110: "The RFC 9110 profile checks the method first, then the rate limit and who is asking, then the resource, and answers 422 when well-formed content breaks a rule.",
 	DRF:     "DRF runs content negotiation, authentication, permissions and throttling before it looks at the method, looks the object up before it parses the body, and answers 400 for every validation error.",
 }
