@@ -4,7 +4,8 @@
 // and double as golden tests for the engine.
 //
 // It is plain Go and imports only the engine, the embedded content and the
-// standard library; the UI and the command read it.
+// standard library; the UI and the command read it. The wasm client does
+// not embed the files (see load_wasm.go).
 package scenario
 
 import (
@@ -20,7 +21,6 @@ import (
 	"sync"
 
 	"whichstatus/app/engine"
-	"whichstatus/content"
 )
 
 // Dir is the directory of the scenario files inside the FS given to Load.
@@ -140,13 +140,9 @@ func sortScenarios(all []Scenario) {
 	})
 }
 
-// loaded reads the embedded files once. They are our own data, so a broken
-// file is a bug that the tests catch; it panics rather than limp on.
+// loaded reads the scenarios once (load_native.go, load_wasm.go).
 var loaded = sync.OnceValues(func() ([]Scenario, map[string]int) {
-	all, err := Load(content.Scenarios)
-	if err != nil {
-		panic("scenario: " + err.Error())
-	}
+	all := load()
 	index := make(map[string]int, len(all))
 	for i, s := range all {
 		index[s.ID] = i

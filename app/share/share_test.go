@@ -1,6 +1,7 @@
 package share
 
 import (
+	"encoding/base64"
 	"errors"
 	"strings"
 	"testing"
@@ -35,10 +36,33 @@ func TestDamagedLinks(t *testing.T) {
 		{"not a case", Encode(engine.Case{}) + "AAAA", "does not read"},
 		{"valid base64, wrong shape", "1" + "eyJyZXF1ZXN0IjogMX0", "request: expected an object"},
 		{"huge", "1" + strings.Repeat("A", MaxLen), "far too long"},
+		{"unknown field", raw(`{"request": {"methd": "GET"}}`), `unknown field "methd"`},
+		{"value not in the format", raw(`{"situation": {"resource": {"state": "lost"}}}`), `"lost" is not one of`},
+		{"two cases", raw(`{} {}`), "something follows"},
 	} {
 		_, err := Decode(tt.tok)
 		if err == nil || !errors.Is(err, ErrLink) || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("Decode(%s) error = %v, want ErrLink saying %q", tt.name, err, tt.want)
+		}
+	}
+}
+
+// raw is the token of some JSON, whatever it holds.
+func raw(json string) string { return "1" + base64.RawURLEncoding.EncodeToString([]byte(json)) }
+
+// Decode is as strict as engine.Decode, which it does not use (see the
+// package doc): what one refuses, the other refuses.
+func TestAsStrictAsTheEngine(t *testing.T) {
+	for _, j := range []string{
+		`{}`, `{"profile": "drf"}`, `{"profile": "xyz"}`, `{"request": {"method": 5}}`,
+		`{"request": {"headers": [{"name": "A", "value": "b", "x": 1}]}}`, `{"request": {"headers": [{"value": "b"}]}}`,
+		`{"situation": {"server": {"retry_after": -1}}}`, `{"situation": {"endpoint": {"auth_required": "yes"}}}`,
+		`{"situation": {"caller": {"nobody": true}}}`, `[]`, `null`, `{"request": null}`,
+	} {
+		_, want := engine.Decode([]byte(j))
+		_, got := Decode(raw(j))
+		if (got == nil) != (want == nil) {
+			t.Errorf("Decode(%s) = %v, engine.Decode = %v; want both to accept or refuse", j, got, want)
 		}
 	}
 }

@@ -75,3 +75,17 @@ func checked(e app.HTMLElemSelfClosing, on bool) app.HTMLElemSelfClosing {
 	}
 	return e
 }
+
+// attrs sets attributes from name, value pairs. One call for several keeps
+// app.wasm small: each chained builder call is an interface call.
+func attrs(e app.HTMLElem, kv ...string) app.HTMLElem {
+	for i := 0; i+1 < len(kv); i += 2 {
+		e = e.Attr(kv[i], kv[i+1])
+	}
+	return e
+}
+
+// button is a button that runs h (not a form's submit button).
+func button(id, class, text string, h app.EventHandler) app.HTMLElem {
+	return attrs(txt("button", class, text), "id", id, "type", "button").OnClick(h)
+}

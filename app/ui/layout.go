@@ -15,19 +15,15 @@ const (
 const siteName = "whichstatus"
 
 // layout wraps a page's content in the site's chrome: a skip link, the
-// header with its navigation, the single main landmark, and the footer.
+// header with its navigation, the update prompt, the single main landmark,
+// and the footer.
 func layout(section string, content ...app.UI) app.UI {
-	main := el("main", "main", content...).ID("main").TabIndex(-1)
-	if app.IsClient {
-		// Only the wasm client sets this: a test that sees it knows the
-		// app has booted, not merely that the prerendered page arrived.
-		main = main.DataSet("booted", "wasm")
-	}
+	main := booted(el("main", "main", content...).ID("main").TabIndex(-1))
 	return el("div", "shell",
 		link("#main", "skip", "Skip to the content"),
 		el("header", "top",
 			el("a", "brand",
-				void("img").Attr("src", "/web/icon.svg").Attr("alt", "").Attr("width", 28).Attr("height", 28),
+				logo(28),
 				txt("span", "", siteName),
 			).Attr("href", Href("/")),
 			el("nav", "nav",
@@ -37,6 +33,7 @@ func layout(section string, content ...app.UI) app.UI {
 				navLink(section, secGuide, "/guide", "Guide"),
 			).Aria("label", "Site"),
 		),
+		&UpdatePrompt{},
 		main,
 		el("footer", "foot",
 			txt("p", "", "Everything is decided in your browser: nothing you type leaves this page."),
@@ -49,6 +46,21 @@ func layout(section string, content ...app.UI) app.UI {
 			),
 		),
 	)
+}
+
+// logo is the site's icon, decorative beside its name.
+func logo(size int) app.UI {
+	return void("img").Attr("src", "/web/icon.svg").Attr("alt", "").Attr("width", size).Attr("height", size)
+}
+
+// booted marks the main element when the wasm client renders it. Only the
+// client sets this: a test (or web/client.js) that sees it knows the app
+// has booted, not merely that the prerendered page arrived.
+func booted(main app.HTMLElem) app.HTMLElem {
+	if app.IsClient {
+		return main.DataSet("booted", "wasm")
+	}
+	return main
 }
 
 func navLink(current, section, path, text string) app.UI {

@@ -9,6 +9,12 @@ import (
 	"whichstatus/app/status"
 )
 
+// ScenariosEnv is the client environment variable that carries the
+// scenarios (scenario.JSON): app.wasm does not embed them. The server puts
+// them there (cmd/whichstatus), scenarios_wasm.go gives them to the
+// scenario package.
+const ScenariosEnv = "WHICHSTATUS_SCENARIOS"
+
 // reasonOf is a code's reason phrase, "" for an unregistered code.
 func reasonOf(code int) string {
 	c, _ := status.Lookup(code)

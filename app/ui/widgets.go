@@ -41,16 +41,22 @@ type CopyButton struct {
 
 	Text  string // what to copy
 	Label string // what it is, for screen readers: "the DRF constant …"
+	Word  string // the button's word, "Copy" if ""
+	ID    string // the button's id, if it needs one
 
 	copied bool
 }
 
 func (b *CopyButton) Render() app.UI {
-	word := "Copy"
+	word := orText(b.Word, "Copy")
 	if b.copied {
 		word = "Copied"
 	}
-	return txt("button", "copy", word).
+	btn := txt("button", "copy", word)
+	if b.ID != "" {
+		btn = btn.ID(b.ID)
+	}
+	return btn.
 		Attr("type", "button").
 		Title("Copy "+b.Text).
 		Aria("label", word+" "+b.Label).
@@ -86,4 +92,38 @@ func constant(lang, name string) app.UI {
 		txt("code", "", name),
 		&CopyButton{Text: name, Label: "the " + lang + " constant " + name},
 	)
+}
+
+// modal is a dialog box, shown with showModal by openModal: the page
+// behind it is inert, Escape, the close button and a click beside it close
+// it, and focus returns to where it was. onClose hears every way it closes.
+func modal(id, title string, onClose app.EventHandler, body ...app.UI) app.UI {
+	return attrs(el("dialog", "modal",
+		el("div", "modal-head",
+			txt("h2", "", title).ID(id+"-title"),
+			attrs(button(id+"-close", "icon close", "×", func(ctx app.Context, e app.Event) { closeModal(id) }), "aria-label", "Close"),
+		),
+		el("div", "modal-body", body...),
+	), "id", id, "aria-labelledby", id+"-title").
+		OnClick(func(ctx app.Context, e app.Event) {
+			if e.Get("target").Equal(ctx.JSSrc()) { // the backdrop
+				closeModal(id)
+			}
+		}).
+		On("close", onClose)
+}
+
+// openModal shows a modal once it is rendered.
+func openModal(ctx app.Context, id string) {
+	ctx.Defer(func(app.Context) {
+		if d := app.Window().GetElementByID(id); d.Truthy() && !d.Get("open").Bool() {
+			d.Call("showModal")
+		}
+	})
+}
+
+func closeModal(id string) {
+	if d := app.Window().GetElementByID(id); d.Truthy() {
+		d.Call("close")
+	}
 }

@@ -13,11 +13,13 @@ package main
 
 import (
 	"context"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"mime"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"os/exec"
 	"path"
@@ -33,7 +35,9 @@ import (
 	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
+	"whichstatus/app/engine"
 	"whichstatus/app/scenario"
+	"whichstatus/app/share"
 )
 
 const testPrefix = "/whichstatus"
@@ -181,6 +185,156 @@ func TestBrowser(t *testing.T) {
 		poll(t, tab, `(document.querySelector('.prose[data-guide="`+g+`"]') || {innerHTML: ""}).innerHTML.length > 200`, "the guide page "+g)
 	})
 
+	t.Run("share link", func(t *testing.T) {
+		tab := b.tab(t)
+		if err := chromedp.Do(tab, chromedp.EmulateViewport(1280, 900)); err != nil {
+			t.Fatal(err)
+		}
+		b.open(t, tab, base+"/scenarios/duplicate-email")
+		b.record(tab)
+		input(t, tab, "#req-body", `{"email": "ada@example.com"`)
+		click(t, tab, "#profile-drf")
+		input(t, tab, "#s-etag", `"v9"`)
+		wantCode(t, tab, 400)
+		// The address follows the case, so a reload keeps it.
+		poll(t, tab, `location.search.startsWith("?case=1")`, "the case in the address")
+		click(t, tab, "#open-share")
+		poll(t, tab, `(document.getElementById("dlg-share") || {}).open === true`, "the share dialog")
+		link := eval[string](t, tab, `document.getElementById("share-url").value`)
+		if !strings.HasPrefix(link, base+"/scenarios/duplicate-email?case=1") || link != eval[string](t, tab, `location.href`) {
+			t.Errorf("share link = %s, want the scenario's page with the case, as in the address", link)
+		}
+		b.view(t, tab, "dialog-share")
+		b.noRequests(t, tab, "while making a share link")
+
+		other := b.tab(t)
+		b.open(t, other, link)
+		wantCode(t, other, 400)
+		for js, want := range map[string]string{
+			`document.getElementById("req-body").value`:              `{"email": "ada@example.com"`,
+			`document.getElementById("s-etag").value`:                `"v9"`,
+			`String(document.getElementById("profile-drf").checked)`: "true",
+			`document.querySelector("main h1").textContent`:          eval[string](t, tab, `document.querySelector("main h1").textContent`),
+		} {
+			if got := eval[string](t, other, js); got != want {
+				t.Errorf("after the share link, %s = %q, want %q", js, got, want)
+			}
+		}
+		if text(t, other, "#reset") == "" {
+			t.Errorf("a shared, changed scenario does not offer the way back to the scenario")
+		}
+	})
+
+	t.Run("damaged links", func(t *testing.T) {
+		s, _ := scenario.ByID("duplicate-email")
+		good := share.Encode(s.Case)
+		tab := b.tab(t)
+		for name, token := range map[string]string{
+			"tampered":    good[:10] + "!*" + good[12:],
+			"truncated":   good[:len(good)/2],
+			"wrong shape": share.Encode(engine.Case{}) + "x",
+			"not a case":  "1" + base64.RawURLEncoding.EncodeToString([]byte(`{"request": 5}`)),
+		} {
+			b.open(t, tab, base+"/scenarios/duplicate-email?case="+url.QueryEscape(token))
+			wantCode(t, tab, 409) // the scenario's own case
+			if got := text(t, tab, "#link-error"); !strings.Contains(got, "This share link is damaged") {
+				t.Errorf("%s link: the message is %q, want it to say the link is damaged", name, got)
+			}
+		}
+		b.open(t, tab, base+"/?case=nonsense")
+		wantCode(t, tab, 200)
+		if text(t, tab, "#link-error") == "" {
+			t.Errorf("a damaged link on the home page shows no message")
+		}
+		b.shot(t, tab, "damaged-link")
+	})
+
+	t.Run("user text stays text", func(t *testing.T) {
+		evil := `<img src=x onerror="document.title='pwned'">`
+		c := engine.Case{Request: engine.Request{Method: "POST", URL: "/<b>x</b>", Body: evil,
+			Headers: []engine.Header{{Name: "X-Evil", Value: evil}}}}
+		tab := b.tab(t)
+		for _, q := range []string{"", "&embed=1", "&embed=1&lock=1"} {
+			b.open(t, tab, base+"/?case="+share.Encode(c)+q)
+			if n := eval[int](t, tab, `document.querySelectorAll("main img[src=x], main b").length`); n != 0 {
+				t.Errorf("?case=…%s: the page made %d elements of the case's text", q, n)
+			}
+			if strings.Contains(eval[string](t, tab, `document.title`), "pwned") {
+				t.Errorf("?case=…%s: the case's text ran as script", q)
+			}
+		}
+		if got := text(t, tab, "#request-text"); !strings.Contains(got, "X-Evil: "+evil) {
+			t.Errorf("the locked request shows %q, want the header as text", got)
+		}
+	})
+
+	t.Run("saved cases", func(t *testing.T) {
+		tab := b.tab(t)
+		if err := chromedp.Do(tab, chromedp.EmulateViewport(1280, 900)); err != nil {
+			t.Fatal(err)
+		}
+		b.open(t, tab, base+"/")
+		eval[bool](t, tab, `localStorage.setItem("someone-else", "keep"), true`)
+		input(t, tab, "#req-url", "/saved/1")
+		wantCode(t, tab, 200)
+		click(t, tab, "#open-saved")
+		poll(t, tab, `(document.getElementById("dlg-saved") || {}).open === true`, "the saved cases dialog")
+		input(t, tab, "#save-name", "Article one")
+		click(t, tab, "#save-case")
+		poll(t, tab, `document.querySelectorAll("#saved-list .saved-item").length === 1`, "one saved case")
+		if got := text(t, tab, "#saved-list"); !strings.Contains(got, "Article one") || !strings.Contains(got, "200") {
+			t.Errorf("the saved list shows %q, want the name and the code", got)
+		}
+		b.view(t, tab, "dialog-saved")
+		click(t, tab, "#dlg-saved .close")
+		poll(t, tab, `!document.getElementById("dlg-saved")`, "the dialog to close")
+
+		// Elsewhere, then open the saved case.
+		input(t, tab, "#req-url", "/elsewhere")
+		click(t, tab, "#open-saved")
+		click(t, tab, "#saved-open-0")
+		poll(t, tab, `document.getElementById("req-url").value === "/saved/1"`, "the saved case")
+		click(t, tab, "#open-saved")
+		click(t, tab, "#saved-del-0")
+		poll(t, tab, `document.querySelectorAll("#saved-list .saved-item").length === 0`, "no saved case after deleting it")
+
+		// Damaged storage: a message and a reset, and nothing else lost.
+		eval[bool](t, tab, `localStorage.setItem("whichstatus.saved", "[{\"name\": 1"), true`)
+		b.open(t, tab, base+"/")
+		click(t, tab, "#open-saved")
+		poll(t, tab, `!!document.getElementById("saved-error")`, "the message about damaged saved cases")
+		b.view(t, tab, "dialog-saved-damaged")
+		wantCode(t, tab, 200)
+		click(t, tab, "#saved-reset")
+		poll(t, tab, `!document.getElementById("saved-error") && !!document.getElementById("save-name")`, "the saved cases after a reset")
+		if got := eval[string](t, tab, `localStorage.getItem("someone-else")`); got != "keep" {
+			t.Errorf("the reset lost another key: %q", got)
+		}
+	})
+
+	t.Run("embed dialog", func(t *testing.T) {
+		tab := b.tab(t)
+		if err := chromedp.Do(tab, chromedp.EmulateViewport(1280, 900)); err != nil {
+			t.Fatal(err)
+		}
+		b.open(t, tab, base+"/scenarios/negative-amount")
+		click(t, tab, "#open-embed")
+		poll(t, tab, `(document.getElementById("dlg-embed") || {}).open === true`, "the embed dialog")
+		code := eval[string](t, tab, `document.getElementById("embed-code").value`)
+		for _, want := range []string{`<iframe src="` + base + `/scenarios/negative-amount?embed=1"`, "data-whichstatus", `<script src="` + base + `/web/embed.js" defer>`} {
+			if !strings.Contains(code, want) {
+				t.Errorf("the embed code lacks %s:\n%s", want, code)
+			}
+		}
+		click(t, tab, "#embed-lock")
+		poll(t, tab, `document.getElementById("embed-code").value.includes("?embed=1&amp;lock=1")`, "the lock in the embed code")
+		b.view(t, tab, "dialog-embed")
+		if err := chromedp.Do(tab, chromedp.EmulateViewport(390, 800)); err != nil {
+			t.Fatal(err)
+		}
+		b.view(t, tab, "dialog-embed-390")
+	})
+
 	t.Run("screenshots", func(t *testing.T) {
 		pages := []struct{ name, path string }{
 			{"home", "/"},
@@ -216,35 +370,78 @@ func TestBrowser(t *testing.T) {
 	b.noErrors(t)
 }
 
-// buildTestSite builds the wasm with the toolchain running the test, then
-// the static site, as `make build` does but in a temporary directory.
+// buildTestSite builds the wasm with the toolchain running the test (once
+// for all the tests), then the static site, as `make build` does but in a
+// temporary directory.
 func buildTestSite(t *testing.T, prefix string) string {
 	t.Helper()
-	tmp := t.TempDir()
-	web := filepath.Join(tmp, "web")
+	site := filepath.Join(t.TempDir(), "site")
+	buildSiteInto(t, site, prefix, "")
+	return site
+}
+
+// buildSiteInto builds the site into dir, over what is there. A non-empty
+// edition is added to the stylesheet as a comment: the files differ, so
+// the build is a new version, as after a real change.
+func buildSiteInto(t *testing.T, dir, prefix, edition string) {
+	t.Helper()
+	web := filepath.Join(t.TempDir(), "web")
 	if err := os.MkdirAll(web, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	gobin := filepath.Join(runtime.GOROOT(), "bin", "go")
-	if _, err := os.Stat(gobin); err != nil {
-		gobin = "go"
-	}
-	cmd := exec.Command(gobin, "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(web, "app.wasm"), ".")
-	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("building the wasm: %v\n%s", err, out)
+	if err := copyFile(testWasm(t), filepath.Join(web, "app.wasm")); err != nil {
+		t.Fatal(err)
 	}
 	for _, name := range webFiles[1:] {
 		if err := copyFile(filepath.Join("..", "..", "web", name), filepath.Join(web, name)); err != nil {
 			t.Fatal(err)
 		}
 	}
-	registerRoutes()
-	site := filepath.Join(tmp, "site")
-	if _, err := build(site, prefix, web); err != nil {
+	if edition != "" {
+		f, err := os.OpenFile(filepath.Join(web, "style.css"), os.O_APPEND|os.O_WRONLY, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(f, "\n/* edition %s */\n", edition)
+		f.Close()
+	}
+	if _, err := build(dir, prefix, web); err != nil {
 		t.Fatal(err)
 	}
-	return site
+}
+
+var (
+	wasmOnce sync.Once
+	wasmPath string
+	wasmErr  error
+)
+
+// testWasm builds app.wasm once for every browser test, into a directory
+// removed when the tests end.
+func testWasm(t *testing.T) string {
+	t.Helper()
+	wasmOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "whichstatus-wasm-")
+		if err != nil {
+			wasmErr = err
+			return
+		}
+		atExit = append(atExit, func() { os.RemoveAll(dir) })
+		gobin := filepath.Join(runtime.GOROOT(), "bin", "go")
+		if _, err := os.Stat(gobin); err != nil {
+			gobin = "go"
+		}
+		wasmPath = filepath.Join(dir, "app.wasm")
+		cmd := exec.Command(gobin, "build", "-trimpath", "-ldflags=-s -w", "-o", wasmPath, ".")
+		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			wasmErr = fmt.Errorf("building the wasm: %v\n%s", err, out)
+		}
+	})
+	if wasmErr != nil {
+		t.Fatal(wasmErr)
+	}
+	return wasmPath
 }
 
 // siteServer serves a static build under prefix the way GitHub Pages does:
@@ -436,6 +633,19 @@ func (b *browser) shot(t *testing.T, tab context.Context, name string) {
 	}
 }
 
+// view saves what the viewport shows, without scrolling.
+func (b *browser) view(t *testing.T, tab context.Context, name string) {
+	t.Helper()
+	chromedp.Do(tab, chromedp.Sleep(150*time.Millisecond))
+	png, err := chromedp.Run(tab, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatalf("screenshot %s: %v", name, err)
+	}
+	if err := os.WriteFile(filepath.Join(b.shots, name+".png"), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func eval[T any](t *testing.T, tab context.Context, js string) T {
 	t.Helper()
 	v, err := chromedp.Run(tab, chromedp.Evaluate[T](js))
@@ -451,6 +661,23 @@ func poll(t *testing.T, tab context.Context, js, what string) {
 		chromedp.WithPollingTimeout(20*time.Second), chromedp.WithPollingInterval(20*time.Millisecond)))
 	if err != nil {
 		t.Fatalf("waiting for %s: %v", what, err)
+	}
+}
+
+// pollAcross is poll for a page that reloads meanwhile: errors from the
+// page going away are retried until the deadline.
+func pollAcross(t *testing.T, tab context.Context, js, what string) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		ok, err := chromedp.Run(tab, chromedp.Evaluate[bool](js))
+		if err == nil && ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("waiting for %s: %v", what, err)
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
 }
 

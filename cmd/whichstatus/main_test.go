@@ -18,12 +18,21 @@ import (
 	"time"
 
 	"whichstatus/app/scenario"
+	"whichstatus/app/ui"
 )
 
 func TestMain(m *testing.M) {
 	registerRoutes()
-	os.Exit(m.Run())
+	code := m.Run()
+	for _, f := range atExit {
+		f()
+	}
+	os.Exit(code)
 }
+
+// atExit is what the tests leave to clean up when they all have run (a
+// build shared by several tests).
+var atExit []func()
 
 func TestRunCommands(t *testing.T) {
 	tests := []struct {
@@ -149,6 +158,25 @@ func TestBuild(t *testing.T) {
 		if bytes.Contains(page, []byte(bad)) {
 			t.Errorf("scenarios/duplicate-email.html contains %q", bad)
 		}
+	}
+
+	// The worker caches every page, so that deep links work offline, and
+	// the client gets the scenarios in app.js rather than in app.wasm.
+	worker, _ := os.ReadFile(filepath.Join(out, "app-worker.js"))
+	for _, w := range append(sitePaths("/whichstatus"), "/whichstatus/web/client.js", "/whichstatus/web/icon.svg", "ignoreSearch") {
+		if !bytes.Contains(worker, []byte(`"`+w+`"`)) && !bytes.Contains(worker, []byte(w)) {
+			t.Errorf("app-worker.js does not cache %s", w)
+		}
+	}
+	if n := len(sitePaths("")); n != len(scenario.All())+4+len(ui.GuidePages()) {
+		t.Errorf("sitePaths lists %d pages", n)
+	}
+	appJS, _ := os.ReadFile(filepath.Join(out, "app.js"))
+	if !bytes.Contains(appJS, []byte(ui.ScenariosEnv)) {
+		t.Errorf("app.js does not carry the scenarios")
+	}
+	if !bytes.Contains(page, []byte(embeddedClass)) || !bytes.Contains(page, []byte(`/whichstatus/web/client.js`)) {
+		t.Errorf("scenarios/duplicate-email.html lacks client.js or the embed marker")
 	}
 
 	var m struct {

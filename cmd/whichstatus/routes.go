@@ -16,18 +16,22 @@ import (
 	"whichstatus/app/ui"
 )
 
-// registerRoutes is the route table both builds share. go-app's static
-// generator writes one HTML file per exact route, so every scenario and
-// every guide page gets its own route rather than a pattern.
-func registerRoutes() {
-	app.Route("/", &ui.Playground{})
-	app.Route("/codes", &ui.Codes{})
-	app.Route("/scenarios", &ui.Scenarios{})
-	app.Route("/guide", &ui.GuideIndex{})
+// routes is the route table both builds share: it gives each path and its
+// component to add (app.Route, or a list of the pages for the service
+// worker: see sitePaths). go-app's static generator writes one HTML file
+// per exact route, so every scenario and every guide page gets its own
+// route rather than a pattern.
+func routes(add func(path string, c app.Composer)) {
+	add("/", &ui.Playground{})
+	add("/codes", &ui.Codes{})
+	add("/scenarios", &ui.Scenarios{})
+	add("/guide", &ui.GuideIndex{})
 	for _, p := range ui.GuidePages() {
-		app.Route("/guide/"+p.Slug, &ui.GuidePage{})
+		add("/guide/"+p.Slug, &ui.GuidePage{})
 	}
 	for _, s := range scenario.All() {
-		app.Route("/scenarios/"+s.ID, &ui.Playground{})
+		add("/scenarios/"+s.ID, &ui.Playground{})
 	}
 }
+
+func registerRoutes() { routes(app.Route) }

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	_ "embed"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -25,24 +26,51 @@ import (
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
+	"whichstatus/app/scenario"
 	"whichstatus/app/ui"
+	"whichstatus/content"
 )
 
 // The files under web/ that the site needs; everything else there (the icon
-// generator) stays out of it.
+// generator) stays out of it. app.wasm comes first (see build).
 var webFiles = []string{
 	"app.wasm",
 	"style.css",
 	"verdict.css",
+	"client.js",
 	"icon.svg",
 	"icon-192.png",
 	"icon-512.png",
 	"icon-maskable-192.png",
 	"icon-maskable-512.png",
+	"embed.js",            // for course pages that embed the app
+	"course-example.html", // an example of such a page
 }
 
-// newHandler configures the app once for both serve and build. prefix is ""
-// or a sub-path such as "/whichstatus"; res serves /web/ when serving.
+// workerJS is the service worker's template: it serves every page, deep
+// links, query strings and a sub-path offline, which go-app's default
+// worker does not.
+//
+//go:embed app-worker.js
+var workerJS string
+
+// embeddedClass marks an embed (?embed=1) before the page paints, so that
+// the prerendered page with the site's chrome never shows in a course page
+// while app.wasm loads (web/style.css hides it).
+const embeddedClass = `<script>if (/[?&]embed=1(&|$)/.test(location.search)) document.documentElement.classList.add("embedded");</script>`
+
+// sitePaths is every page of the site under the prefix, for the service
+// worker to cache: a page reached offline by a link or a reload, a guide
+// page the client fetches, must all be there.
+func sitePaths(prefix string) []string {
+	var paths []string
+	routes(func(path string, _ app.Composer) { paths = append(paths, prefix+path) })
+	return paths
+}
+
+// newHandler configures the app once for both serve and build. res gives
+// the sub-path the site is served under (its Package, "" at the root) and
+// serves /web/ when serving.
 func newHandler(res app.ResourceProvider, version string) *app.Handler {
 	return &app.Handler{
 		Name:            "whichstatus",
@@ -61,17 +89,31 @@ func newHandler(res app.ResourceProvider, version string) *app.Handler {
 			SVG:        "/web/icon.svg",
 			AppleTouch: "/web/icon-192.png",
 		},
-		Styles: []string{"/web/style.css", "/web/verdict.css"},
-		CacheableResources: []string{
+		Styles:     []string{"/web/style.css", "/web/verdict.css"},
+		Scripts:    []string{"/web/client.js defer"},
+		RawHeaders: []string{embeddedClass},
+		// go-app caches the icons it names, the styles and scripts; not the
+		// SVG icon (the logo in the header), the maskable icons, or any page
+		// but the root.
+		CacheableResources: append([]string{
+			"/web/icon.svg",
 			"/web/icon-maskable-192.png",
 			"/web/icon-maskable-512.png",
-		},
-		// The guide's index and the code notes travel in app.js, so that
-		// app.wasm need not embed the content (see ui.ClientEnv).
-		Env:       ui.ClientEnv(),
+		}, sitePaths(res.Package())...),
+		ServiceWorkerTemplate: workerJS,
+		// The guide's index, the code notes and the scenarios travel in
+		// app.js, so that app.wasm need not embed the content (see
+		// ui.ClientEnv and ui.ScenariosEnv).
+		Env:       clientEnv(),
 		Resources: res,
 		Version:   version,
 	}
+}
+
+func clientEnv() app.Environment {
+	env := ui.ClientEnv()
+	env[ui.ScenariosEnv] = string(scenario.JSON())
+	return env
 }
 
 // dirResources serves /web/ from dir/web without any prefix.
@@ -170,6 +212,20 @@ func build(out, prefix, web string) (pages int, err error) {
 		}
 		sum.Write(b)
 	}
+	// The guide's pages are not in app.wasm: a new text is a new version
+	// too, or installed apps would keep the old one. So is a new worker.
+	sum.Write([]byte(workerJS))
+	err = fs.WalkDir(content.HTML, ".", func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			b, _ := content.HTML.ReadFile(path)
+			sum.Write([]byte(path))
+			sum.Write(b)
+		}
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("build: %w", err)
+	}
 	version := hex.EncodeToString(sum.Sum(nil))[:16]
 
 	if err := os.MkdirAll(out, 0o755); err != nil {
@@ -250,15 +306,16 @@ func fixAttrs(b []byte) []byte {
 
 // The generator prerenders each page from a server on a random local port,
 // and go-app writes that address as the page's og:url; the image is empty.
+// go-app writes an element's attributes in no fixed order.
 var (
-	generatorURL = regexp.MustCompile(`<meta property="og:url" content="http://127\.0\.0\.1:[0-9]+[^"]*">`)
-	emptyImage   = []byte(`<meta property="og:image" content>`)
+	generatorURL = regexp.MustCompile(`<meta (?:property="og:url" content="http://127\.0\.0\.1:[0-9]+[^"]*"|content="http://127\.0\.0\.1:[0-9]+[^"]*" property="og:url")>\n?`)
+	emptyImage   = regexp.MustCompile(`<meta (?:property="og:image" content|content property="og:image")>\n?`)
 )
 
 // fixStaticPage drops what a static page cannot know: where it is hosted.
 func fixStaticPage(b []byte) []byte {
 	b = generatorURL.ReplaceAll(b, nil)
-	return bytes.Replace(b, emptyImage, nil, 1)
+	return emptyImage.ReplaceAll(b, nil)
 }
 
 // fixManifest adds the maskable icons, which go-app's manifest template has

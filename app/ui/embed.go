@@ -1,0 +1,75 @@
+package ui
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"whichstatus/app/engine"
+)
+
+// The embed view (?embed=1) is one case for a course page: the story, the
+// request, the answer and the trace, without the site's header, navigation
+// and footer, and a link to open the case in the full playground. With
+// ?lock=1 the request is shown, not edited.
+//
+// web/client.js does the rest in JavaScript: it tells the course page the
+// view's height and opens links in a new tab.
+
+func (p *Playground) renderEmbed() app.UI {
+	title, story := "Which status code?", ""
+	if p.sc.ID != "" {
+		title, story = p.sc.Title, p.sc.Story
+	}
+	var req app.UI = &RequestEditor{Case: p.c, OnEdit: p.edit}
+	if p.lock {
+		req = el("section", "panel request locked",
+			txt("h2", "", "The request"),
+			txt("pre", "request-text", requestText(p.c.Request)).ID("request-text"),
+		)
+	}
+	d := p.d
+	return el("div", "embed-root",
+		&UpdatePrompt{},
+		booted(el("main", "embed",
+			txt("h1", "", title),
+			txt("p", "lede", story),
+			p.linkNotice(),
+			req,
+			attrs(el("section", "verdict compact "+classClass(d.Code),
+				verdictHead(d),
+				when(d.Then != nil, func() app.UI { return brief("then", "Then", d.Then) }),
+				when(d.Other != nil, func() app.UI { return brief("other", otherLabel(d), d.Other) }),
+				// Folded: a trace is long for a frame in a course page.
+				el("details", "trace-fold",
+					txt("summary", "", "How the answer was reached ("+strconv.Itoa(len(d.Trace))+" questions)"),
+					traceList(d.Trace),
+				).ID("trace"),
+			), "id", "verdict", "aria-labelledby", "verdict-title"),
+			el("footer", "embed-foot",
+				el("span", "embed-brand",
+					logo(20),
+					app.Text(siteName),
+				),
+				attrs(link(p.link(""), "open", "Open in the playground"), "id", "open-playground", "target", "_blank", "rel", "noopener"),
+			),
+		).ID("main")),
+	)
+}
+
+// requestText is a request as it would travel:
+//
+//	POST /api/users/ HTTP/1.1
+//	Content-Type: application/json
+//
+//	{"email": "ann@example.com"}
+func requestText(r engine.Request) string {
+	s := orText(r.Method, "GET") + " " + orText(r.URL, "/") + " " + orText(r.Version, "HTTP/1.1")
+	for _, h := range r.Headers {
+		s += "\n" + h.Name + ": " + h.Value
+	}
+	if r.Body != "" {
+		s += "\n\n" + r.Body
+	}
+	return s
+}

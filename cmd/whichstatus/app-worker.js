@@ -1,0 +1,98 @@
+// whichstatus's service worker, a text/template for go-app
+// (Handler.ServiceWorkerTemplate): go-app fills in the version and the list
+// of files to cache, which newHandler makes hold every page of the site.
+//
+// go-app's default worker answers offline only for the exact root URL. This
+// one serves the whole app offline, under any sub-path: every route, deep
+// links, and links with a query string (share links, embeds).
+"use strict";
+
+const version = "{{.Version}}";
+
+// The scope is the site's root with its slash: https://host/whichstatus/.
+const scope = self.registration.scope;
+
+// One cache per scope and version. CacheStorage is shared by the whole
+// origin, so a new version deletes only the caches of this scope: another
+// copy of the site under another sub-path keeps its own.
+const cachePrefix = "whichstatus " + scope + " ";
+const cacheName = cachePrefix + version;
+
+// go-app lists the scope without its slash ("/whichstatus"), which a server
+// answers with a redirect, and a redirected response cannot answer a page
+// load: cache the scope itself instead. Cache.addAll rejects a list that
+// names a URL twice, so the list is made unique.
+const resources = [
+  ...new Set(
+    {{.ResourcesToCache}}
+      .map((path) => new URL(path, scope).href)
+      .map((url) => (url + "/" === scope ? scope : url))
+      .concat(scope)
+  ),
+];
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(cacheName);
+      try {
+        // "reload": straight from the server, never an older file from the
+        // HTTP cache under the new version's name.
+        await cache.addAll(resources.map((url) => new Request(url, { cache: "reload" })));
+      } catch (err) {
+        // The install fails and the previous version stays in charge; say
+        // why, since the browser does not.
+        console.error("whichstatus: caching the app for offline use failed", err);
+        await caches.delete(cacheName);
+        throw err;
+      }
+      // Take over at once: the open app then offers to reload (the page
+      // hears of it through go-app's update hook and controllerchange).
+      await self.skipWaiting();
+    })()
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) =>
+        Promise.all(
+          keys
+            .filter((key) => key.startsWith(cachePrefix) && key !== cacheName)
+            .map((key) => caches.delete(key))
+        )
+      )
+  );
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET" || !request.url.startsWith(scope)) {
+    return; // not ours: the browser fetches it as usual
+  }
+  event.respondWith(answer(request));
+});
+
+async function answer(request) {
+  const cache = await caches.open(cacheName);
+  // A share or embed link is a page with a query string: the page answers.
+  const cached = await cache.match(request, { ignoreSearch: true });
+  if (cached) {
+    return cached;
+  }
+  try {
+    return await fetch(request);
+  } catch (err) {
+    // Offline and not cached under this address: the app shell boots and
+    // the client routes the URL itself.
+    if (request.mode === "navigate") {
+      const shell = await cache.match(scope);
+      if (shell) {
+        return shell;
+      }
+    }
+    throw err;
+  }
+}
