@@ -40,7 +40,7 @@ func Decode(data []byte) (Case, error) {
 	if err := json.Unmarshal(data, &c); err != nil {
 		var te *json.UnmarshalTypeError
 		if errors.As(err, &te) {
-			return c, fmt.Errorf("%s: expected %s, got %s", fieldName(te.Field), kind(te.Type), te.Value)
+			return c, fmt.Errorf("%s: expected %s, got %s", FieldName(te.Field), KindWords(te.Type.Kind()), te.Value)
 		}
 		return c, fmt.Errorf("the case is not valid: %v", err)
 	}
@@ -166,15 +166,18 @@ func sortStrings(s []string) {
 	}
 }
 
-func fieldName(f string) string {
+// FieldName names a field of the case for a learner ("the case" for the
+// whole document).
+func FieldName(f string) string {
 	if f == "" {
 		return "the case"
 	}
 	return f
 }
 
-func kind(t reflect.Type) string {
-	switch t.Kind() {
+// KindWords says what a JSON value of the kind should be, in plain words.
+func KindWords(k reflect.Kind) string {
+	switch k {
 	case reflect.String:
 		return "a string"
 	case reflect.Bool:
@@ -186,5 +189,5 @@ func kind(t reflect.Type) string {
 	case reflect.Struct:
 		return "an object"
 	}
-	return t.String()
+	return "something else"
 }

@@ -13,7 +13,6 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
-	"reflect"
 	"strings"
 
 	"whichstatus/app/engine"
@@ -66,7 +65,7 @@ func decodeCase(data []byte) (engine.Case, error) {
 	if err := dec.Decode(&c); err != nil {
 		// A type assertion, not errors.As, which would link reflection.
 		if e, ok := err.(*json.UnmarshalTypeError); ok {
-			return c, errors.New(orCase(e.Field) + ": expected " + kindWords(e.Type.Kind()) + ", got " + e.Value)
+			return c, errors.New(engine.FieldName(e.Field) + ": expected " + engine.KindWords(e.Type.Kind()) + ", got " + e.Value)
 		}
 		return c, errors.New(strings.TrimPrefix(err.Error(), "json: "))
 	}
@@ -74,29 +73,6 @@ func decodeCase(data []byte) (engine.Case, error) {
 		return c, errors.New("something follows the case")
 	}
 	return c, c.Validate()
-}
-
-func orCase(field string) string {
-	if field == "" {
-		return "the case"
-	}
-	return field
-}
-
-func kindWords(k reflect.Kind) string {
-	switch k {
-	case reflect.String:
-		return "a string"
-	case reflect.Bool:
-		return "true or false"
-	case reflect.Int:
-		return "a whole number"
-	case reflect.Slice:
-		return "a list"
-	case reflect.Struct:
-		return "an object"
-	}
-	return "something else"
 }
 
 func fail(why string) error { return &linkError{why} }
