@@ -528,6 +528,10 @@ func newBrowser(t *testing.T, exe string) *browser {
 	if shots == "" {
 		shots = filepath.Join("..", "..", "screenshots")
 	}
+	// Every way of saving a picture writes here; on a fresh clone it is not there yet.
+	if err := os.MkdirAll(shots, 0o755); err != nil {
+		t.Fatal(err)
+	}
 	return &browser{
 		ctx:       ctx,
 		shots:     shots,
