@@ -37,7 +37,14 @@
   // everything), or after 3 seconds whatever happens, so that the button
   // always does something.
   function reloadIntoNewVersion() {
+    // Once only: the takeover and the fallback timer may both fire, and a
+    // second reload would throw away the page the first one just built.
+    var done = false;
     var reload = function () {
+      if (done) {
+        return;
+      }
+      done = true;
       location.reload();
     };
     if (!sw || !sw.getRegistration) {
