@@ -21,11 +21,11 @@ func wellFormed(v *view) (bool, string) {
 		if !isToken(h.Name) {
 			return false, "header name " + strconv.Quote(h.Name) + " is not a token"
 		}
-		if strings.ContainsAny(h.Value, "\r\n\x00") {
+		if !fieldValue(h.Value) {
 			return false, "header " + h.Name + " has a line break in its value"
 		}
 	}
-	if v.lines("Host") > 1 {
+	if v.repeats("Host") {
 		return false, "more than one Host line (RFC 9112 §3.2)"
 	}
 	if cl, ok := v.header("Content-Length"); ok {
@@ -34,6 +34,17 @@ func wellFormed(v *view) (bool, string) {
 		}
 	}
 	return true, "method, URL, version and header names are valid HTTP"
+}
+
+// fieldValue reports whether a header value could be sent on one line:
+// no CR, LF or NUL (RFC 9110 §5.5).
+func fieldValue(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '\r' || c == '\n' || c == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // contentLength reads a Content-Length value: digits, or a list of the same
@@ -89,10 +100,10 @@ func (v *view) allow() []string {
 	}
 	v.allowDone = true
 	if len(v.c.Situation.Endpoint.AllowedMethods) == 0 && len(v.c.Situation.Server.ImplementedMethods) == 0 {
-		v.allowList, v.allowText = defaultAllow, defaultAllowText
+		v.allowList, v.allowText, v.allowIn = defaultAllow, defaultAllowText, defaultAllowInput
 		return v.allowList
 	}
-	out := v.allowList[:0]
+	out := v.allowBuf[:0]   // the list stays in the view: a Decision keeps only its text
 	add := func(m string) { // only what the server implements can be allowed
 		if !contains(out, m) && contains(v.implemented, m) {
 			out = append(out, m)
@@ -110,8 +121,9 @@ func (v *view) allow() []string {
 }
 
 var (
-	defaultAllow     = []string{"GET", "HEAD", "OPTIONS"}
-	defaultAllowText = "GET, HEAD, OPTIONS"
+	defaultAllow      = []string{"GET", "HEAD", "OPTIONS"}
+	defaultAllowText  = "GET, HEAD, OPTIONS"
+	defaultAllowInput = allowPrefix + defaultAllowText
 )
 
 // producesText lists the response types, worded once for the default.
@@ -124,10 +136,36 @@ func (v *view) producesText() string {
 
 // allowHeader is the Allow value, worked out once per view.
 func (v *view) allowHeader() string {
-	if v.allowText == "" {
-		v.allowText = strings.Join(v.allow(), ", ")
-	}
+	v.allowInput()
 	return v.allowText
+}
+
+const allowPrefix = "endpoint allows "
+
+// allowInput is the Allow value as the trace words it; the header value is
+// the same bytes without the prefix.
+func (v *view) allowInput() string {
+	if v.allowIn == "" {
+		v.allow()
+	}
+	if v.allowIn == "" {
+		var b strings.Builder
+		n := len(allowPrefix)
+		for _, m := range v.allowList {
+			n += len(m) + 2
+		}
+		b.Grow(n)
+		b.WriteString(allowPrefix)
+		for i, m := range v.allowList {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(m)
+		}
+		v.allowIn = b.String()
+		v.allowText = v.allowIn[len(allowPrefix):]
+	}
+	return v.allowIn
 }
 
 func upgradeOffered(v *view) (bool, string) {
@@ -227,8 +265,29 @@ func drfCredentialsPresent(v *view) (bool, string) {
 	if match, scheme := v.schemeMatches(); !match {
 		return false, "Authorization: " + scheme + " … is not the " + v.scheme + " scheme, so the authenticator ignores it"
 	}
-	return true, "Authorization: " + v.scheme + " …"
+	return true, schemeInput(v.scheme)
 }
+
+func schemeInput(scheme string) string {
+	if s, ok := schemeInputs[scheme]; ok {
+		return s
+	}
+	return "Authorization: " + scheme + " …"
+}
+
+// Inputs that name an Authorization scheme or a media type, worded once
+// for the usual ones.
+var (
+	schemeInputs = func() map[string]string {
+		m := words("Authorization: ", "Bearer", "Basic", "Token", "Digest")
+		for k, s := range m {
+			m[k] = s + " …"
+		}
+		return m
+	}()
+	mediaTypeInputs = words("Content-Type: ", "application/json", "application/merge-patch+json",
+		"application/json-patch+json", "application/x-www-form-urlencoded", "multipart/form-data", "text/plain")
+)
 
 // hasToken reports whether a comma-separated list holds tok, ignoring case.
 func hasToken(list, tok string) bool {
@@ -255,7 +314,7 @@ func credentialsPresent(v *view) (bool, string) {
 		return false, "no Authorization header"
 	}
 	scheme, _, _ := strings.Cut(a, " ")
-	return true, "Authorization: " + scheme + " …"
+	return true, schemeInput(scheme)
 }
 
 // schemeMatches reports whether an Authorization header uses the scheme
@@ -290,7 +349,7 @@ func contentTypeOK(v *view) (bool, string) {
 	mt := mediaType(ct)
 	for _, a := range v.accepts {
 		if acceptMatches(a, mt) {
-			return true, "Content-Type: " + mt
+			return true, cached(mediaTypeInputs, mt, "Content-Type: ")
 		}
 	}
 	return false, "Content-Type: " + mt + "; endpoint accepts " + strings.Join(v.accepts, ", ")

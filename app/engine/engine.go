@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"math/bits"
 	"strconv"
 	"strings"
 
@@ -11,26 +12,45 @@ import (
 // step is a node with its answers resolved to positions in a flow.
 type step struct {
 	n       *node
-	memo    int               // the node's position in nodes, where its answer is kept
-	asked   *Asked            // the shared part of its trace steps
-	byVerb  map[string]*Asked // the same, for questions that name the method
+	memo    uint64         // the node's bit in a view's answers: 1 << its position in nodes
+	to      [2]int16       // the step each answer leads to, [no, yes]; -1 ends at a code
+	said    [2]*Answered   // the shared part of its trace steps: [no, yes]
+	byVerb  [][2]*Answered // the same per verb, for questions that name the method
 	yes, no edge
-	yesI    int // index of the yes node, -1 when yes ends at a code
-	noI     int
 }
 
-// askedFor is the shared part of a step for this request's method; a
-// method no one foresaw gets its own.
-func (s *step) askedFor(v *view) *Asked {
-	if s.byVerb == nil {
-		return s.asked
+func b2i(b bool) int {
+	if b {
+		return 1
 	}
-	if a, ok := s.byVerb[v.method]; ok {
-		return a
+	return 0
+}
+
+// answered is the shared part of a step for this answer and this
+// request's method; a method no one foresaw gets its own.
+func (s *step) answered(v *view, yes bool) *Answered {
+	a := b2i(yes)
+	switch {
+	case s.byVerb == nil:
+		return s.said[a]
+	case v.verb >= 0:
+		return s.byVerb[v.verb][a]
 	}
-	a := *s.asked
-	a.Question = expand(s.n.question, v)
-	return &a
+	x := *s.said[a]
+	x.Question = expand(s.n.question, v)
+	return &x
+}
+
+// verbs are the methods whose questions are worded once, at start-up.
+var verbs = [...]string{"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT"}
+
+func verbIndex(m string) int8 {
+	for i, x := range verbs {
+		if x == m {
+			return int8(i)
+		}
+	}
+	return -1
 }
 
 type flow struct {
@@ -51,32 +71,38 @@ var nodeByID = func() map[string]*node {
 	return m
 }()
 
-var memoIndex = func() map[string]int {
-	m := make(map[string]int, len(nodes))
+var memoIndex = func() map[string]uint {
+	m := make(map[string]uint, len(nodes))
 	for i := range nodes {
-		m[nodes[i].id] = i
+		m[nodes[i].id] = uint(i)
 	}
 	return m
 }()
 
-// answer is a node's result, kept so that a second walk over the same
-// view (the other profile's) does not ask again.
-type answer struct {
-	epoch uint32 // the view's epoch when it was asked, +1 (0: never)
-	yes   bool
-	input string
-}
-
-// maxNodes bounds the node table, so that a view keeps its answers inline.
+// maxNodes bounds the node table, so that a view's answers fit in a uint64.
 const maxNodes = 64
 
-func (v *view) ask(s *step) (bool, string) {
-	a := &v.memo[s.memo]
-	if a.epoch != v.epoch+1 {
-		a.yes, a.input = s.n.test(v)
-		a.epoch = v.epoch + 1
+// answers are what the walks over one view learned. They live on the
+// caller's stack, not in the pooled view, so that keeping them costs no
+// write barriers; a second walk (the other profile's) finds them and does
+// not ask again.
+type answers struct {
+	asked, yes uint64           // bit k: nodes[k] was asked, answered yes
+	inputs     [maxNodes]string // what decided each answer
+	path       [maxNodes]uint8  // the last walk's steps, as positions in its flow
+}
+
+// ask is the node's answer for the view.
+func (a *answers) ask(v *view, s *step) bool {
+	if a.asked&s.memo == 0 {
+		yes, in := s.n.test(v)
+		a.inputs[bits.TrailingZeros64(s.memo)] = in
+		a.asked |= s.memo
+		if yes {
+			a.yes |= s.memo
+		}
 	}
-	return a.yes, a.input
+	return a.yes&s.memo != 0
 }
 
 // compile resolves a profile's rows; the first row is where a walk starts.
@@ -92,30 +118,45 @@ func compile(p Profile, rows []row) (*flow, error) {
 			return nil, fmt.Errorf("%s: node %q is wired twice", p, r.id)
 		}
 		at[r.id] = i
-		st := step{n: n, memo: memoIndex[r.id], yes: r.yes, no: r.no,
-			asked: &Asked{Node: n.id, Question: n.question, Ref: n.spec + " §" + n.section,
-				Link: status.SpecURL(n.spec, n.section), Guide: n.guide}}
-		if strings.Contains(n.question, "{method}") {
-			st.byVerb = map[string]*Asked{}
-			for _, m := range DefaultImplementedMethods {
-				a := *st.asked
-				a.Question = strings.ReplaceAll(n.question, "{method}", m)
-				st.byVerb[m] = &a
-			}
-		}
-		f.steps = append(f.steps, st)
+		f.steps = append(f.steps, step{n: n, memo: 1 << memoIndex[r.id], yes: r.yes, no: r.no})
 	}
 	for i := range f.steps {
 		s := &f.steps[i]
-		var err error
-		if s.yesI, err = target(p, s.n.id, s.yes, at); err != nil {
-			return nil, err
+		for a, e := range [2]edge{s.no, s.yes} {
+			to, err := target(p, s.n.id, e, at)
+			if err != nil {
+				return nil, err
+			}
+			s.to[a] = int16(to)
 		}
-		if s.noI, err = target(p, s.n.id, s.no, at); err != nil {
-			return nil, err
+		s.said = f.answers(s, s.n.question)
+		if strings.Contains(s.n.question, "{method}") {
+			s.byVerb = make([][2]*Answered, len(verbs))
+			for k, m := range verbs {
+				s.byVerb[k] = f.answers(s, strings.ReplaceAll(s.n.question, "{method}", m))
+			}
 		}
 	}
 	return f, nil
+}
+
+// answers are what a step records for no and for yes.
+func (f *flow) answers(s *step, question string) [2]*Answered {
+	n := s.n
+	a := Answered{Node: n.id, Question: question, Ref: n.spec + " §" + n.section,
+		Link: status.SpecURL(n.spec, n.section), Guide: n.guide}
+	no, yes := a, a
+	no.Answer, no.Next = "no", f.next(s.no, s.to[0])
+	yes.Answer, yes.Next = "yes", f.next(s.yes, s.to[1])
+	return [2]*Answered{&no, &yes}
+}
+
+// next names where an edge leads: a node id or a code.
+func (f *flow) next(e edge, i int16) string {
+	if i < 0 {
+		return strconv.Itoa(e.code)
+	}
+	return f.steps[i].n.id
 }
 
 func target(p Profile, from string, e edge, at map[string]int) (int, error) {
@@ -143,51 +184,47 @@ func mustCompile(p Profile, rows []row) *flow {
 
 // outcome is where a walk ended.
 type outcome struct {
-	steps int
+	steps int // how many questions were asked: answers.path[:steps] are their positions
 	code  int
 	why   string
 	last  *node
-	trace []Step
 }
 
-// walk is the one loop that asks the questions; it alone records the trace.
-func (f *flow) walk(v *view, record bool) outcome {
+// walk is the one loop that asks the questions. It records the path it
+// took in a, as positions in f.steps; trace turns them into steps.
+func (f *flow) walk(v *view, a *answers) outcome {
 	var o outcome
-	if record {
-		// A first walk only counts: it asks the questions, and this one
-		// finds every answer kept.
-		o.trace = make([]Step, 0, f.walk(v, false).steps)
-	}
-	i := 0
-	for guard := 0; guard <= len(f.steps); guard++ {
+	i := int16(0)
+	for guard := 0; guard < len(f.steps) && guard < len(a.path); guard++ {
 		s := &f.steps[i]
-		yes, input := v.ask(s)
+		yes := a.ask(v, s)
+		a.path[o.steps] = uint8(i)
 		o.steps++
-		e, next, answer, why := s.no, s.noI, "no", s.n.noWhy
-		if yes {
-			e, next, answer, why = s.yes, s.yesI, "yes", s.n.yesWhy
-		}
-		if record {
-			// Filled in place: copying a whole Step costs a bulk write barrier.
-			o.trace = o.trace[:len(o.trace)+1]
-			st := &o.trace[len(o.trace)-1]
-			st.Asked, st.Answer, st.Input = s.askedFor(v), answer, input
-			if next < 0 {
-				st.Next = codeInfo[e.code].num
-			} else {
-				st.Next = f.steps[next].n.id
+		if i = s.to[b2i(yes)]; i < 0 {
+			e, why := s.no, s.n.noWhy
+			if yes {
+				e, why = s.yes, s.n.yesWhy
 			}
-		}
-		if next < 0 {
 			if e.why != "" {
 				why = e.why
 			}
 			o.code, o.why, o.last = e.code, why, s.n
 			return o
 		}
-		i = next
 	}
 	panic("engine: the " + string(f.profile) + " flow loops") // the lint test rules this out
+}
+
+// trace is the path of the view's last walk, each step with its answer
+// and the input that decided it.
+func (f *flow) trace(v *view, a *answers, o outcome) []Step {
+	t := make([]Step, o.steps)
+	for k, i := range a.path[:o.steps] {
+		s := &f.steps[i]
+		// Filled in place: copying a whole Step costs a bulk write barrier.
+		t[k].Answered, t[k].Input = s.answered(v, a.yes&s.memo != 0), a.inputs[bits.TrailingZeros64(s.memo)]
+	}
+	return t
 }
 
 // Recommend decides the status code for a case.
@@ -196,9 +233,11 @@ func Recommend(c Case) Decision {
 	if flows[p] == nil {
 		p = RFC9110
 	}
+	var a answers
 	v := newView(&c, p)
-	o := flows[p].walk(v, true)
+	o := flows[p].walk(v, &a)
 	d := decision(o, v, p)
+	d.Trace = flows[p].trace(v, &a, o)
 
 	other := DRF
 	if p == DRF {
@@ -207,9 +246,10 @@ func Recommend(c Case) Decision {
 	ov := v
 	if m := or(c.Request.Method, "GET"); strings.ToUpper(m) != m {
 		ov = newView(&c, other) // the profiles read a lower-case method differently
+		a.asked, a.yes = 0, 0   // so nothing of the first view's answers is kept
 	}
-	if oo := flows[other].walk(ov, false); oo.code != o.code {
-		d.Other = &Brief{Profile: other, Code: oo.code, Reason: status.MustLookup(oo.code).Phrase,
+	if oo := flows[other].walk(ov, &a); oo.code != o.code {
+		d.Other = &Brief{Profile: other, Code: oo.code, Reason: codeInfo[oo.code].phrase,
 			Why: expand(oo.why, ov) + " " + orderNote[other]}
 	}
 	if ov != v {
@@ -217,10 +257,19 @@ func Recommend(c Case) Decision {
 	}
 	v.release()
 	if then, ok := afterInterim(c, o.code); ok {
-		t := Recommend(then)
-		d.Then = &Brief{Profile: p, Code: t.Code, Reason: t.Reason, Why: t.Why}
+		d.Then = brief(then, p)
 	}
 	return d
+}
+
+// brief decides a case in short: the code and why, without the trace,
+// headers and notes a full Decision carries.
+func brief(c Case, p Profile) *Brief {
+	var a answers
+	v := newView(&c, p)
+	defer v.release()
+	o := flows[p].walk(v, &a)
+	return &Brief{Profile: p, Code: o.code, Reason: codeInfo[o.code].phrase, Why: expand(o.why, v)}
 }
 
 // afterInterim is the case as it stands once an interim answer is done:
@@ -245,14 +294,15 @@ func afterInterim(c Case, code int) (Case, bool) {
 
 // info is what a decision says of its code, worked out once per code.
 type info struct {
-	num, class, ref, link, guide string
-	names                        Names
+	phrase, formerly, class, ref, link, guide string
+	names                                     Names
 }
 
-var codeInfo = func() map[int]*info {
-	m := map[int]*info{}
+// codeInfo is indexed by the code itself; flows end only at registered
+// codes (compile checks), so every code a walk reaches has its entry.
+var codeInfo = func() (t [600]*info) {
 	for _, c := range status.All() {
-		i := &info{num: strconv.Itoa(c.Code), class: status.ClassName(c.Class()), ref: c.Ref(), link: c.URL(),
+		i := &info{phrase: c.Phrase, formerly: c.Formerly, class: status.ClassName(c.Class()), ref: c.Ref(), link: c.URL(),
 			guide: "status-" + strconv.Itoa(c.Code)}
 		if c.DRF != "" {
 			i.names.DRF = "status." + c.DRF
@@ -260,17 +310,17 @@ var codeInfo = func() map[int]*info {
 		if c.Go != "" {
 			i.names.Go = "http." + c.Go
 		}
-		m[c.Code] = i
+		t[c.Code] = i
 	}
-	return m
+	return t
 }()
 
 func decision(o outcome, v *view, p Profile) Decision {
-	sc, ci := status.MustLookup(o.code), codeInfo[o.code]
+	ci := codeInfo[o.code]
 	d := Decision{
-		Code: sc.Code, Reason: sc.Phrase, Formerly: sc.Formerly, Class: ci.class,
+		Code: o.code, Reason: ci.phrase, Formerly: ci.formerly, Class: ci.class,
 		Profile: p, Why: expand(o.why, v), Ref: ci.ref, Link: ci.link,
-		Guide: ci.guide, Trace: o.trace, Constants: ci.names,
+		Guide: ci.guide, Constants: ci.names,
 	}
 	d.Headers = advise(o.code, v, p)
 	d.Notes = notesFor(o.code, o.last.id, v, p)

@@ -265,14 +265,14 @@ func TestFlowLint(t *testing.T) {
 			t.Fatal(err)
 		}
 		reach := map[int]bool{}
-		var visit func(i int)
-		visit = func(i int) {
-			if i < 0 || reach[i] {
+		var visit func(i int16)
+		visit = func(i int16) {
+			if i < 0 || reach[int(i)] {
 				return
 			}
-			reach[i] = true
-			visit(f.steps[i].yesI)
-			visit(f.steps[i].noI)
+			reach[int(i)] = true
+			visit(f.steps[i].to[1])
+			visit(f.steps[i].to[0])
 		}
 		visit(0)
 		for i, s := range f.steps {

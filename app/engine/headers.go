@@ -10,7 +10,8 @@ import (
 // advise lists the headers to send with a code, one small function a
 // header, each with the spec's own strength (must, should, may).
 func advise(code int, v *view, p Profile) []Advice {
-	a := make([]Advice, 0, 4)
+	var buf [6]Advice // on the stack: the answer is copied out at its exact size
+	a := buf[:0]
 	add := func(x Advice) { a = append(a, x) }
 	switch code {
 	case 101:
@@ -75,7 +76,16 @@ func advise(code int, v *view, p Profile) []Advice {
 		add(Advice{"Content-Type", "application/problem+json", "may",
 			"A standard shape for error details, the same for every error of the API.", "RFC 9457 §3"})
 	}
-	return a
+	return exact(a)
+}
+
+// exact copies a list built in a stack buffer to the heap at its size;
+// an empty one is a shared empty slice (JSON shows [] rather than null).
+func exact[T any](a []T) []T {
+	if len(a) == 0 {
+		return []T{}
+	}
+	return append(make([]T, 0, len(a)), a...)
 }
 
 func mustHeader(v *view, name string) string { s, _ := v.header(name); return s }

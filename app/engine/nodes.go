@@ -37,14 +37,10 @@ var nodes = []node{
 		return contains(v.implemented, v.method), "situation.server.implemented_methods: " + strings.Join(v.implemented, " ")
 	}, "", "No resource on this server supports {method}: the method is not implemented at all."},
 	{"url-length-ok", "Is the URL within the server's length limit?", "RFC 9110", "15.5.15", "limits", func(v *view) (bool, string) {
-		return len(v.url) <= v.maxURL, sizeInput("URL is ", len(v.url), v.maxURL, DefaultMaxURLLength)
+		return len(v.url) <= v.maxURL, v.sizeInput(urlSize)
 	}, "", "The target URL is longer than the server is willing to read."},
 	{"headers-size-ok", "Are the header fields within the server's size limit?", "RFC 6585", "5", "limits", func(v *view) (bool, string) {
-		n := 0
-		for _, h := range v.headers {
-			n += len(h.Name) + len(h.Value) + 4
-		}
-		return n <= v.maxHeader, sizeInput("headers take ", n, v.maxHeader, DefaultMaxHeaderBytes)
+		return v.headerBytes() <= v.maxHeader, v.sizeInput(headerSize)
 	}, "", "The request's header fields are larger than the server will process."},
 	{"expectation-ok", "Can the server meet the Expect header?", "RFC 9110", "15.5.18", "expect-continue", func(v *view) (bool, string) {
 		e, ok := v.header("Expect")
@@ -62,7 +58,7 @@ var nodes = []node{
 
 	// Request: what the client sent and who it is.
 	{"method-allowed", "Does this endpoint allow {method}?", "RFC 9110", "15.5.6", "method-handling", func(v *view) (bool, string) {
-		return contains(v.allow(), v.method), "endpoint allows " + v.allowHeader()
+		return contains(v.allow(), v.method), v.allowInput()
 	}, "", "This endpoint does not support {method}; the Allow header lists what it does support."},
 	{"credentials-present", "Does the request carry credentials?", "RFC 9110", "11.6.2", "authentication", credentialsPresent, "", ""},
 	{"drf-credentials-present", "Does an authenticator find credentials it handles?", "RFC 9110", "11.6.2", "profiles", drfCredentialsPresent, "", ""},
@@ -98,7 +94,7 @@ var nodes = []node{
 		return e.AuthRequired, fEndpointAuthRequired.say(strconv.FormatBool(e.AuthRequired))
 	}, "The endpoint requires authentication and the request carries no credentials.", ""},
 	{"challenge-sent", "Does the first authenticator send a challenge?", "RFC 9110", "11.6.1", "profiles", func(v *view) (bool, string) {
-		return v.scheme != "Session", "endpoint.auth_scheme = " + v.scheme
+		return v.scheme != "Session", fEndpointAuthScheme.say(v.c.Situation.Endpoint.AuthScheme)
 	}, "Not authenticated; DRF's authenticator can name its scheme in WWW-Authenticate, so it answers 401.",
 		"Not authenticated, but SessionAuthentication has no WWW-Authenticate challenge, so DRF turns its 401 into 403."},
 	{"permitted", "Is the caller permitted to {method} this resource?", "RFC 9110", "15.5.4", "status-403", func(v *view) (bool, string) {
@@ -122,8 +118,7 @@ var nodes = []node{
 		return !b, fResourceLegalBlock.say(strconv.FormatBool(b))
 	}, "", "A legal demand forbids serving this resource; 451 says so openly."},
 	{"body-size-ok", "Is the body within the server's size limit?", "RFC 9110", "15.5.14", "limits", func(v *view) (bool, string) {
-		n := v.bodySize()
-		return n <= v.maxBody, sizeInput("body is ", n, v.maxBody, DefaultMaxBodyBytes)
+		return v.bodySize() <= v.maxBody, v.sizeInput(bodySize)
 	}, "", "The body is larger than the server is willing to take."},
 	{"length-given", "Does a body that needs a length come with Content-Length?", "RFC 9110", "15.5.12", "limits", func(v *view) (bool, string) {
 		if !v.c.Situation.Server.LengthRequired || v.body == "" {
@@ -138,7 +133,11 @@ var nodes = []node{
 		if !ok {
 			return true, "no Accept header: any type will do"
 		}
-		return v.negotiate(a) != "", "Accept: " + a + "; endpoint produces " + v.producesText()
+		ok = v.negotiate(a) != ""
+		if a == "application/json" && len(v.c.Situation.Endpoint.Produces) == 0 {
+			return ok, acceptJSONInput
+		}
+		return ok, "Accept: " + a + "; endpoint produces " + v.producesText()
 	}, "", "None of the types the client accepts ({accept}) is one the endpoint can produce ({produces})."},
 
 	// Retrieve: does the target exist, and if not, what happened to it?
@@ -161,7 +160,7 @@ var nodes = []node{
 		return v.c.Situation.Resource.State == "gone", fResourceState.say(v.c.Situation.Resource.State)
 	}, "The resource existed and was removed on purpose, for good.", ""},
 	{"put-creates", "Is it a PUT that may create the resource?", "RFC 9110", "9.3.4", "status-201", func(v *view) (bool, string) {
-		return v.method == "PUT", cached(methodInputs, v.method, "method ")
+		return v.method == "PUT", v.methodInput()
 	}, "", "There is no resource at this URL (and nothing says it moved or was removed)."},
 
 	// Preconditions, in the order of RFC 9110 §13.2.2.
@@ -179,7 +178,7 @@ var nodes = []node{
 	{"if-modified-since", "Does If-Modified-Since hold?", "RFC 9110", "13.1.3", "conditional-requests", ifModifiedSince,
 		"", "Nothing changed since the date in If-Modified-Since: the client's copy is current."},
 	{"safe-method", "Is the method GET or HEAD?", "RFC 9110", "15.4.5", "status-304", func(v *view) (bool, string) {
-		return v.is("GET", "HEAD"), cached(methodInputs, v.method, "method ")
+		return v.is("GET", "HEAD"), v.methodInput()
 	}, "The client already holds the current version (its tag matched), so there is nothing new to send.",
 		"If-None-Match matched a current version, so the {method} must not be carried out."},
 
@@ -254,23 +253,31 @@ var nodes = []node{
 
 // A fact words a situation field and its value for the trace, naming the
 // default; the default's wording is made once.
-type fact struct{ field, def, dflt string }
+type fact struct {
+	field, def, dflt string
+	said             map[string]string // the wording of each value the format foresees
+}
 
 func newFact(field, def string) *fact {
-	return &fact{field, def, "situation." + field + ": " + def + " (default)"}
+	f := &fact{field, def, "situation." + field + ": " + def + " (default)", map[string]string{}}
+	for _, val := range append([]string{"true"}, Choices["situation."+field]...) {
+		f.said[val] = "situation." + field + " = " + val
+	}
+	return f
 }
 
 func (f *fact) say(val string) string {
 	if val == "" || val == f.def {
 		return f.dflt
 	}
-	return "situation." + f.field + " = " + val
+	return cached(f.said, val, "situation."+f.field+" = ")
 }
 
 var (
 	fCallerCredentialsInvalid  = newFact("caller.credentials_invalid", "false")
 	fCallerPermissionDenied    = newFact("caller.permission_denied", "false")
 	fEndpointAuthRequired      = newFact("endpoint.auth_required", "false")
+	fEndpointAuthScheme        = newFact("endpoint.auth_scheme", DefaultAuthScheme)
 	fEndpointHideExistence     = newFact("endpoint.hide_existence", "false")
 	fEndpointPostResult        = newFact("endpoint.post_result", "create")
 	fEndpointRateLimitExceeded = newFact("endpoint.rate_limit_exceeded", "false")
@@ -303,8 +310,16 @@ func contains(list []string, s string) bool {
 	return false
 }
 
+// methodInput words the request's method for the trace.
+func (v *view) methodInput() string {
+	if v.verb >= 0 {
+		return methodInputs[v.verb]
+	}
+	return "method " + v.method
+}
+
 func isMethod(methods ...string) func(*view) (bool, string) {
-	return func(v *view) (bool, string) { return v.is(methods...), cached(methodInputs, v.method, "method ") }
+	return func(v *view) (bool, string) { return v.is(methods...), v.methodInput() }
 }
 
 func failure(kind string) func(*view) (bool, string) {
@@ -331,16 +346,25 @@ func responseBody(usual bool) func(*view) (bool, string) {
 		case "empty":
 			return false, fProcessingResponseBody.say(r)
 		}
-		return usual, cached(usualBodyInputs, v.method, "situation.processing.response_body: the usual for "+v.method+" (default)")
+		if in, ok := usualBodyInputs[v.method]; ok {
+			return usual, in
+		}
+		return usual, "situation.processing.response_body: the usual for " + v.method + " (default)"
 	}
 }
 
 // Inputs that most cases share, worded once.
 var (
+	acceptJSONInput         = "Accept: application/json; endpoint produces " + DefaultMediaTypes[0]
 	defaultImplementedInput = "situation.server.implemented_methods: " + strings.Join(DefaultImplementedMethods, " ") + " (default)"
-	methodInputs            = words("method ", DefaultImplementedMethods...)
-	versionInputs           = words("request version ", "HTTP/1.0", "HTTP/1.1", "HTTP/2", "HTTP/3")
-	usualBodyInputs         = func() map[string]string {
+	methodInputs            = func() (m [len(verbs)]string) {
+		for i, verb := range verbs {
+			m[i] = "method " + verb
+		}
+		return m
+	}()
+	versionInputs   = words("request version ", "HTTP/1.0", "HTTP/1.1", "HTTP/2", "HTTP/3")
+	usualBodyInputs = func() map[string]string {
 		m := map[string]string{}
 		for _, verb := range DefaultImplementedMethods {
 			m[verb] = "situation.processing.response_body: the usual for " + verb + " (default)"
@@ -354,12 +378,37 @@ var (
 	}
 )
 
+// The sizes the trace words against their limits.
+const (
+	urlSize = iota
+	headerSize
+	bodySize
+)
+
 // sizeInput words a size against its limit: "URL is 11 bytes; limit 8000".
-func sizeInput(what string, n, limit, def int) string {
-	if limit == def {
-		return what + strconv.Itoa(n) + defaultLimits[def]
+// The first call words all three in one string, and each is a part of it.
+func (v *view) sizeInput(k int) string {
+	if v.sizes[k] == "" {
+		var buf [160]byte
+		var end [3]int
+		b := appendSize(buf[:0], "URL is ", len(v.url), v.maxURL, DefaultMaxURLLength)
+		end[urlSize] = len(b)
+		b = appendSize(b, "headers take ", v.headerBytes(), v.maxHeader, DefaultMaxHeaderBytes)
+		end[headerSize] = len(b)
+		b = appendSize(b, "body is ", v.bodySize(), v.maxBody, DefaultMaxBodyBytes)
+		end[bodySize] = len(b)
+		all := string(b)
+		v.sizes = [3]string{all[:end[0]], all[end[0]:end[1]], all[end[1]:]}
 	}
-	return what + strconv.Itoa(n) + " bytes; limit " + strconv.Itoa(limit)
+	return v.sizes[k]
+}
+
+func appendSize(b []byte, what string, n, limit, def int) []byte {
+	b = strconv.AppendInt(append(b, what...), int64(n), 10)
+	if limit == def {
+		return append(b, defaultLimits[def]...)
+	}
+	return strconv.AppendInt(append(b, " bytes; limit "...), int64(limit), 10)
 }
 
 func words(prefix string, values ...string) map[string]string {

@@ -8,7 +8,8 @@ import (
 // notesFor explains the mistakes people make near a verdict: which code
 // they are tempted to send instead, and why it is wrong.
 func notesFor(code int, last string, v *view, p Profile) []Note {
-	n := make([]Note, 0, 4)
+	var buf [6]Note // on the stack: the answer is copied out at its exact size
+	n := buf[:0]
 	add := func(title, text, guide string) { n = append(n, Note{title, text, guide}) }
 	s := v.c.Situation
 	switch code {
@@ -88,7 +89,7 @@ func notesFor(code int, last string, v *view, p Profile) []Note {
 	if code >= 400 {
 		add("Why not 200?", "An error inside a 200 looks like success to clients, caches and monitoring. The status code is what they read first.", "mistake-200-for-errors")
 	}
-	return n
+	return exact(n)
 }
 
 func codeWords(code int) string {

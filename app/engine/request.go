@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"encoding/json"
 	"strconv"
 	"strings"
 	"sync"
@@ -29,6 +28,7 @@ type view struct {
 	cs      Case
 	c       *Case // &cs
 	method  string
+	verb    int8 // method's index in verbs, -1 when it is not one of them
 	url     string
 	version string
 	headers []Header
@@ -40,25 +40,27 @@ type view struct {
 	allowList                               []string
 	allowDone                               bool
 	allowText                               string
+	allowIn                                 string                  // allowPrefix + allowText
+	allowBuf                                [8]string               // room for allowList
+	sizes                                   [3]string               // sizeInput's words, once worked out
 	known                                   [len(knownHeaders)]int8 // 1 + index in headers of the first of each, 0 when absent
 	repeated                                uint32                  // bit k: knownHeaders[k] has more than one line
-	memo                                    [maxNodes]answer
-	epoch                                   uint32 // answers of other epochs are stale
+	asked, yes                              uint64                  // bit k: nodes[k] was asked, answered yes
+	inputs                                  [maxNodes]string        // what decided each answer
 }
 
-// views are recycled: a view is large (it keeps every answer), and nothing
-// a Decision holds points into it.
+// views are recycled: a view is large, and nothing a Decision holds points
+// into it.
 var views = sync.Pool{New: func() any { return new(view) }}
 
 // release returns a view to the pool once its walks are done.
 //
 // Only the scalar fields are reset: clearing the strings a view keeps would
-// cost write barriers for nothing. The answers are forgotten by moving to a
-// new epoch, and the next newView overwrites everything else.
+// cost write barriers for nothing; the next newView overwrites them.
 func (v *view) release() {
-	v.epoch++
 	v.known, v.repeated = [len(knownHeaders)]int8{}, 0
-	v.allowList, v.allowText, v.allowDone = nil, "", false
+	v.allowList, v.allowText, v.allowIn, v.allowDone = nil, "", "", false
+	v.sizes = [3]string{}
 	views.Put(v)
 }
 
@@ -72,6 +74,7 @@ func newView(from *Case, p Profile) *view {
 	if p == DRF && isToken(v.method) {
 		v.method = strings.ToUpper(v.method) // Django's WSGIRequest upper-cases it
 	}
+	v.verb = verbIndex(v.method)
 	v.url = or(v.url, "/")
 	v.version = or(v.version, "HTTP/1.1")
 	v.implemented = orList(s.Server.ImplementedMethods, DefaultImplementedMethods)
@@ -84,7 +87,7 @@ func newView(from *Case, p Profile) *view {
 	v.length = orInt(s.Resource.Length, DefaultLength)
 	v.scheme = or(s.Endpoint.AuthScheme, DefaultAuthScheme)
 	for i := 0; i < len(v.headers) && i < 127; i++ {
-		if k := knownIndex(v.headers[i].Name); k >= 0 {
+		if k := knownConst(v.headers[i].Name); k >= 0 {
 			if v.known[k] == 0 {
 				v.known[k] = int8(i + 1)
 			} else {
@@ -198,13 +201,26 @@ func (v *view) header(name string) (string, bool) {
 	return strings.Join(joined, ", "), joined != nil
 }
 
-// lines counts the header lines of a name.
-func (v *view) lines(name string) int {
+// repeats reports whether a header comes on more than one line.
+func (v *view) repeats(name string) bool {
+	if k := knownConst(name); k >= 0 && len(v.headers) < 127 {
+		return v.repeated&(1<<k) != 0
+	}
 	n := 0
 	for _, h := range v.headers {
 		if strings.EqualFold(h.Name, name) {
 			n++
 		}
+	}
+	return n > 1
+}
+
+// headerBytes is the size of the header section, as a server would count
+// it: name, colon, space, value and CRLF for each line.
+func (v *view) headerBytes() int {
+	n := 0
+	for _, h := range v.headers {
+		n += len(h.Name) + len(h.Value) + 4
 	}
 	return n
 }
@@ -241,8 +257,6 @@ func mediaType(s string) string {
 }
 
 func isJSON(mt string) bool { return mt == "application/json" || strings.HasSuffix(mt, "+json") }
-
-func jsonValid(body string) bool { return json.Valid([]byte(body)) }
 
 // acceptMatches reports whether some media range in an Accept value with a
 // non-zero weight matches the type (RFC 9110 §12.5.1).
