@@ -149,20 +149,15 @@ func (v *view) allowInput() string {
 		v.allow()
 	}
 	if v.allowIn == "" {
-		var b strings.Builder
-		n := len(allowPrefix)
-		for _, m := range v.allowList {
-			n += len(m) + 2
-		}
-		b.Grow(n)
-		b.WriteString(allowPrefix)
+		var buf [128]byte
+		b := append(buf[:0], allowPrefix...)
 		for i, m := range v.allowList {
 			if i > 0 {
-				b.WriteString(", ")
+				b = append(b, ", "...)
 			}
-			b.WriteString(m)
+			b = append(b, m...)
 		}
-		v.allowIn = b.String()
+		v.allowIn = string(b)
 		v.allowText = v.allowIn[len(allowPrefix):]
 	}
 	return v.allowIn
@@ -193,7 +188,7 @@ func upgradeOffered(v *view) (bool, string) {
 // requires, "" when there is none.
 func (v *view) upgradeTo() string {
 	up, _ := v.header("Upgrade")
-	s := v.c.Situation.Server
+	s := &v.c.Situation.Server
 	for up != "" {
 		var p string
 		p, up, _ = strings.Cut(up, ",")
@@ -348,17 +343,21 @@ func contentTypeOK(v *view) (bool, string) {
 	}
 	mt := mediaType(ct)
 	for _, a := range v.accepts {
-		if acceptMatches(a, mt) {
+		if a == mt && plainType(a) || acceptMatches(a, mt) {
 			return true, cached(mediaTypeInputs, mt, "Content-Type: ")
 		}
 	}
 	return false, "Content-Type: " + mt + "; endpoint accepts " + strings.Join(v.accepts, ", ")
 }
 
+// plainType reports whether a media type has no parameters and is not a
+// list: equal to a type spelt the same, it matches without parsing.
+func plainType(t string) bool { return strings.IndexByte(t, ';') < 0 && strings.IndexByte(t, ',') < 0 }
+
 // negotiate picks the first type the endpoint produces that Accept allows.
 func (v *view) negotiate(accept string) string {
 	for _, p := range v.produces {
-		if acceptMatches(accept, mediaType(p)) {
+		if accept == p && plainType(p) || acceptMatches(accept, mediaType(p)) {
 			return p
 		}
 	}

@@ -88,7 +88,7 @@ func rangeRequested(v *view) (bool, string) {
 }
 
 func (v *view) ifRange(ir string) bool {
-	res := v.c.Situation.Resource
+	res := &v.c.Situation.Resource
 	if t, ok := httpDate(ir); ok {
 		lm, ok := httpDate(res.LastModified)
 		return ok && t.Equal(lm)

@@ -249,15 +249,20 @@ func Recommend(c Case) Decision {
 		a.asked, a.yes = 0, 0   // so nothing of the first view's answers is kept
 	}
 	if oo := flows[other].walk(ov, &a); oo.code != o.code {
-		d.Other = &Brief{Profile: other, Code: oo.code, Reason: codeInfo[oo.code].phrase,
-			Why: expand(oo.why, ov) + " " + orderNote[other]}
+		why := expand(oo.why, ov)
+		if oo.last != o.last {
+			// A different question decided, so the order explains the
+			// difference; when the same one did, its why already does.
+			why += " " + orderNote[other]
+		}
+		d.Other = &Brief{Profile: other, Code: oo.code, Reason: codeInfo[oo.code].phrase, Why: why}
 	}
 	if ov != v {
 		ov.release()
 	}
 	v.release()
-	if then, ok := afterInterim(c, o.code); ok {
-		d.Then = brief(then, p)
+	if then := afterInterim(&c, o.code); then != nil {
+		d.Then = brief(*then, p)
 	}
 	return d
 }
@@ -273,23 +278,25 @@ func brief(c Case, p Profile) *Brief {
 }
 
 // afterInterim is the case as it stands once an interim answer is done:
-// the body has been sent, or the long work has finished.
-func afterInterim(c Case, code int) (Case, bool) {
+// the body has been sent, or the long work has finished. It is nil after
+// any other code.
+func afterInterim(c *Case, code int) *Case {
 	switch code {
 	case 100:
-		h := make([]Header, 0, len(c.Request.Headers))
+		t := *c
+		t.Request.Headers = make([]Header, 0, len(c.Request.Headers))
 		for _, x := range c.Request.Headers {
 			if !strings.EqualFold(x.Name, "Expect") {
-				h = append(h, x)
+				t.Request.Headers = append(t.Request.Headers, x)
 			}
 		}
-		c.Request.Headers = h
-		return c, true
+		return &t
 	case 102:
-		c.Situation.Processing.LongRunning = false
-		return c, true
+		t := *c
+		t.Situation.Processing.LongRunning = false
+		return &t
 	}
-	return c, false
+	return nil
 }
 
 // info is what a decision says of its code, worked out once per code.
@@ -351,7 +358,7 @@ func expand(s string, v *view) string {
 }
 
 func (v *view) fill(key string) string {
-	s := v.c.Situation
+	s := &v.c.Situation
 	switch key {
 	case "method":
 		return v.method

@@ -316,8 +316,14 @@ func TestDecisionDetails(t *testing.T) {
 	if !strings.Contains(strings.Join(titles, "|"), "Why not 403?") || !strings.Contains(strings.Join(titles, "|"), "Why not 200?") {
 		t.Errorf("401 notes = %v, want why-not-403 and why-not-200", titles)
 	}
-	if d := Recommend(named("anonymous DELETE of GET-only endpoint: DRF authenticates first")); d.Other == nil || d.Other.Code != 401 {
-		t.Errorf("anonymous DELETE: Other = %+v, want DRF's 401", d.Other)
+	// A different question decides: the other profile's order is told.
+	if d := Recommend(named("anonymous DELETE of GET-only endpoint: DRF authenticates first")); d.Other == nil || d.Other.Code != 401 ||
+		!strings.HasSuffix(d.Other.Why, orderNote[DRF]) {
+		t.Errorf("anonymous DELETE: Other = %+v, want DRF's 401 with its order", d.Other)
+	}
+	// The same question decides with another code: its why is enough.
+	if d := Recommend(named("negative amount")); d.Other == nil || d.Other.Code != 400 || strings.Contains(d.Other.Why, orderNote[DRF]) {
+		t.Errorf("negative amount: Other = %+v, want DRF's 400 without the order note", d.Other)
 	}
 	d = Recommend(Case{Request: post("/api/uploads/", `{"a":1}`, "Expect", "100-continue"), Situation: allow("POST")})
 	if d.Then == nil || d.Then.Code != 201 {

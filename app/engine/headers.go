@@ -113,7 +113,7 @@ func allowHeader(v *view, need, why string) Advice {
 // sends the current ones (RFC 9110 §8.8.2.1, §8.8.3); a write may send the
 // new version's only, never the one it replaced (§9.3.4, §15.3.2).
 func validators(a []Advice, v *view, code int) []Advice {
-	r := v.c.Situation.Resource
+	r := &v.c.Situation.Resource
 	switch {
 	case v.is("DELETE", "OPTIONS"):
 	case v.is("GET", "HEAD"):
@@ -156,7 +156,7 @@ func vary(a []Advice, v *view, partial bool) []Advice {
 }
 
 func notModified(a []Advice, v *view) []Advice {
-	r := v.c.Situation.Resource
+	r := &v.c.Situation.Resource
 	if r.ETag != "" {
 		a = append(a, Advice{"ETag", etag(r.ETag), "must", "A 304 repeats the validators a 200 would have sent.", "RFC 9110 §15.4.5"})
 	} else if r.LastModified != "" {

@@ -76,7 +76,7 @@ var nodes = []node{
 		return true, "the server accepts them"
 	}, "", "Credentials were sent, but they are wrong or expired, so the client is not authenticated."},
 	{"login-ok", "Does the login view accept the username and password?", "RFC 9110", "15.5.1", "mistake-404-for-failed-login", func(v *view) (bool, string) {
-		e := v.c.Situation.Endpoint
+		e := &v.c.Situation.Endpoint
 		switch {
 		case !e.Login:
 			return true, "not a login view"
@@ -86,7 +86,7 @@ var nodes = []node{
 		return !v.c.Situation.Caller.CredentialsInvalid, fCallerCredentialsInvalid.say(strconv.FormatBool(v.c.Situation.Caller.CredentialsInvalid))
 	}, "", "DRF's obtain_auth_token checks the username and password with a serializer; its ValidationError answers 400."},
 	{"auth-required", "Does the endpoint require authentication?", "RFC 9110", "15.5.2", "authentication", func(v *view) (bool, string) {
-		e := v.c.Situation.Endpoint
+		e := &v.c.Situation.Endpoint
 		switch {
 		case v.method == "OPTIONS" && v.has("Access-Control-Request-Method"):
 			return false, "a CORS preflight never carries credentials, so it is answered without them"
@@ -371,11 +371,6 @@ var (
 		}
 		return m
 	}()
-	defaultLimits = map[int]string{
-		DefaultMaxURLLength:   " bytes; limit " + strconv.Itoa(DefaultMaxURLLength),
-		DefaultMaxHeaderBytes: " bytes; limit " + strconv.Itoa(DefaultMaxHeaderBytes),
-		DefaultMaxBodyBytes:   " bytes; limit " + strconv.Itoa(DefaultMaxBodyBytes),
-	}
 )
 
 // The sizes the trace words against their limits.
@@ -391,11 +386,11 @@ func (v *view) sizeInput(k int) string {
 	if v.sizes[k] == "" {
 		var buf [160]byte
 		var end [3]int
-		b := appendSize(buf[:0], "URL is ", len(v.url), v.maxURL, DefaultMaxURLLength)
+		b := appendSize(buf[:0], "URL is ", len(v.url), v.maxURL)
 		end[urlSize] = len(b)
-		b = appendSize(b, "headers take ", v.headerBytes(), v.maxHeader, DefaultMaxHeaderBytes)
+		b = appendSize(b, "headers take ", v.headerBytes(), v.maxHeader)
 		end[headerSize] = len(b)
-		b = appendSize(b, "body is ", v.bodySize(), v.maxBody, DefaultMaxBodyBytes)
+		b = appendSize(b, "body is ", v.bodySize(), v.maxBody)
 		end[bodySize] = len(b)
 		all := string(b)
 		v.sizes = [3]string{all[:end[0]], all[end[0]:end[1]], all[end[1]:]}
@@ -403,11 +398,8 @@ func (v *view) sizeInput(k int) string {
 	return v.sizes[k]
 }
 
-func appendSize(b []byte, what string, n, limit, def int) []byte {
+func appendSize(b []byte, what string, n, limit int) []byte {
 	b = strconv.AppendInt(append(b, what...), int64(n), 10)
-	if limit == def {
-		return append(b, defaultLimits[def]...)
-	}
 	return strconv.AppendInt(append(b, " bytes; limit "...), int64(limit), 10)
 }
 

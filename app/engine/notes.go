@@ -11,7 +11,7 @@ func notesFor(code int, last string, v *view, p Profile) []Note {
 	var buf [6]Note // on the stack: the answer is copied out at its exact size
 	n := buf[:0]
 	add := func(title, text, guide string) { n = append(n, Note{title, text, guide}) }
-	s := v.c.Situation
+	s := &v.c.Situation
 	switch code {
 	case 201:
 		add("Why not 200?", "200 works, but 201 tells the client something new exists, and Location tells it where.", "status-201")
