@@ -307,7 +307,8 @@ type info struct {
 
 // codeInfo is indexed by the code itself; flows end only at registered
 // codes (compile checks), so every code a walk reaches has its entry.
-var codeInfo = func() (t [600]*info) {
+var codeInfo = func() []*info {
+	t := make([]*info, 600)
 	for _, c := range status.All() {
 		i := &info{phrase: c.Phrase, formerly: c.Formerly, class: status.ClassName(c.Class()), ref: c.Ref(), link: c.URL(),
 			guide: "status-" + strconv.Itoa(c.Code)}
