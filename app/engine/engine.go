@@ -12,10 +12,11 @@ import (
 // step is a node with its answers resolved to positions in a flow.
 type step struct {
 	n       *node
-	memo    uint64         // the node's bit in a view's answers: 1 << its position in nodes
-	to      [2]int16       // the step each answer leads to, [no, yes]; -1 ends at a code
-	said    [2]*Answered   // the shared part of its trace steps: [no, yes]
-	byVerb  [][2]*Answered // the same per verb, for questions that name the method
+	test    func(v *view) (bool, string) // n.test, beside the rest of what a walk reads
+	memo    uint64                       // the node's bit in a view's answers: 1 << its position in nodes
+	to      [2]int16                     // the step each answer leads to, [no, yes]; -1 ends at a code
+	said    [2]*Answered                 // the shared part of its trace steps: [no, yes]
+	byVerb  [][2]*Answered               // the same per verb, for questions that name the method
 	yes, no edge
 }
 
@@ -45,10 +46,25 @@ func (s *step) answered(v *view, yes bool) *Answered {
 var verbs = [...]string{"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT"}
 
 func verbIndex(m string) int8 {
-	for i, x := range verbs {
-		if x == m {
-			return int8(i)
-		}
+	switch m { // a switch the compiler turns into a few comparisons
+	case "GET":
+		return 0
+	case "HEAD":
+		return 1
+	case "POST":
+		return 2
+	case "PUT":
+		return 3
+	case "PATCH":
+		return 4
+	case "DELETE":
+		return 5
+	case "OPTIONS":
+		return 6
+	case "TRACE":
+		return 7
+	case "CONNECT":
+		return 8
 	}
 	return -1
 }
@@ -95,7 +111,7 @@ type answers struct {
 // ask is the node's answer for the view.
 func (a *answers) ask(v *view, s *step) bool {
 	if a.asked&s.memo == 0 {
-		yes, in := s.n.test(v)
+		yes, in := s.test(v)
 		a.inputs[bits.TrailingZeros64(s.memo)] = in
 		a.asked |= s.memo
 		if yes {
@@ -118,7 +134,7 @@ func compile(p Profile, rows []row) (*flow, error) {
 			return nil, fmt.Errorf("%s: node %q is wired twice", p, r.id)
 		}
 		at[r.id] = i
-		f.steps = append(f.steps, step{n: n, memo: 1 << memoIndex[r.id], yes: r.yes, no: r.no})
+		f.steps = append(f.steps, step{n: n, test: n.test, memo: 1 << memoIndex[r.id], yes: r.yes, no: r.no})
 	}
 	for i := range f.steps {
 		s := &f.steps[i]

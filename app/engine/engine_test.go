@@ -378,3 +378,14 @@ func TestKnownConst(t *testing.T) {
 		}
 	}
 }
+
+func TestVerbIndex(t *testing.T) {
+	for i, m := range verbs {
+		if verbIndex(m) != int8(i) {
+			t.Errorf("verbIndex(%q) = %d, want %d", m, verbIndex(m), i)
+		}
+	}
+	if verbIndex("get") != -1 || verbIndex("BREW") != -1 {
+		t.Error("verbIndex knows a method it should not")
+	}
+}
