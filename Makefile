@@ -10,7 +10,7 @@ WASM    := web/app.wasm
 GOWASM  := GOOS=js GOARCH=wasm $(GO)
 LDFLAGS := -s -w
 
-.PHONY: all run wasm build test vet unit browser chromium size clean
+.PHONY: all run wasm build test vet unit browser chromium size bench clean
 
 all: test
 
@@ -66,6 +66,11 @@ size: wasm
 	echo "app.wasm: $$(wc -c < $(WASM)) bytes, brotli $$app"; \
 	echo "hello.wasm: $$(wc -c < .cache/hello.wasm) bytes, brotli $$hello"; \
 	awk -v a=$$app -v h=$$hello 'BEGIN { r = a / h; printf "ratio %.3f (budget 1.150)\n", r; exit !(r <= 1.15) }'
+
+## bench: the engine's time per case (10 runs on one core, 10 on all), then make size
+bench:
+	$(GO) test -run XXX -bench Recommend -benchtime 20000x -count 10 -cpu 1,$$(nproc) -benchmem ./app/engine
+	@$(MAKE) --no-print-directory size
 
 ## clean: remove what the build wrote
 clean:
