@@ -24,8 +24,8 @@ type Decision struct {
 
 // Step is one question the engine asked, in order. Everything but the
 // input is the same whenever a node answers the same way to the same
-// method, so it is shared between steps; JSON shows all the fields side by
-// side.
+// method, so it is shared between steps and decisions: read it, never
+// write through it. JSON shows all the fields side by side.
 type Step struct {
 	*Answered
 	Input string `json:"input"` // what decided it: a header, a fact, a default
