@@ -75,6 +75,10 @@ func TestEmbedView(t *testing.T) {
 			t.Errorf("the locked embed contains %q", bad)
 		}
 	}
+	// The embed folds the whole trace once, with no fold inside.
+	if got := strings.Count(html, "<details"); got != 1 || strings.Contains(html, "trace-early") {
+		t.Errorf("the embed has %d details around its trace, want 1 and no folded early steps", got)
+	}
 	if _, html := open(t, "/scenarios/duplicate-email?embed=1"); !strings.Contains(html, `id="req-body"`) {
 		t.Errorf("an embed without lock=1 cannot edit the request")
 	}

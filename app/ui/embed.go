@@ -43,7 +43,7 @@ func (p *Playground) renderEmbed() app.UI {
 				// Folded: a trace is long for a frame in a course page.
 				el("details", "trace-fold",
 					txt("summary", "", "How the answer was reached ("+strconv.Itoa(len(d.Trace))+" questions)"),
-					traceList(d.Trace),
+					traceList(d.Trace, false),
 				).ID("trace"),
 			), "id", "verdict", "aria-labelledby", "verdict-title"),
 			el("footer", "embed-foot",

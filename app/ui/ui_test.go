@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"html"
 	"slices"
 	"strconv"
 	"strings"
@@ -197,6 +198,79 @@ func TestVerdict(t *testing.T) {
 	}
 	if got := strings.Count(html, `class="step"`); got != len(d.Trace) {
 		t.Errorf("the verdict shows %d steps, the trace has %d", got, len(d.Trace))
+	}
+}
+
+// A long trace folds all but its last traceTail steps behind a closed
+// details; the open list goes on with the folded list's numbers. A short
+// one is shown whole.
+func TestVerdictTraceFold(t *testing.T) {
+	for _, tt := range []struct {
+		id   string
+		fold bool
+	}{
+		{"create-user", true},           // 40 steps
+		{"wrong-method", true},          // 9
+		{"tls-upgrade-required", false}, // 8
+		{"url-too-long", false},         // 5
+	} {
+		s, ok := scenario.ByID(tt.id)
+		if !ok {
+			t.Fatalf("no scenario %s", tt.id)
+		}
+		d := engine.Recommend(s.Case)
+		v := &Verdict{Decision: d}
+		disp := app.NewClientTester(v)
+		out := app.HTMLString(v)
+		disp.Close()
+		if got := strings.Count(out, `class="step"`); got != len(d.Trace) {
+			t.Errorf("%s: the verdict shows %d steps, the trace has %d", tt.id, got, len(d.Trace))
+		}
+		// The trace's block, from its heading on (the verdict has other
+		// details before it).
+		_, trace, ok := strings.Cut(out, ">How the answer was reached<")
+		if !ok {
+			t.Errorf("%s: the trace lost its heading", tt.id)
+			continue
+		}
+		if !tt.fold {
+			if strings.Contains(trace, "<details") || strings.Contains(trace, "counter-reset") {
+				t.Errorf("%s: a trace of %d steps is folded:\n%s", tt.id, len(d.Trace), trace)
+			}
+			continue
+		}
+		n := len(d.Trace) - traceTail
+		folded, open, ok := strings.Cut(trace, "</details>")
+		if !ok || !strings.Contains(folded, `<details class="trace-early">`) {
+			t.Errorf("%s: a trace of %d steps has no fold", tt.id, len(d.Trace))
+			continue
+		}
+		if strings.Contains(folded[strings.Index(folded, "<details"):strings.Index(folded, "<summary")], "open") {
+			t.Errorf("%s: the fold is open", tt.id)
+		}
+		summary := "<summary>Questions 1–" + strconv.Itoa(n) + ": each led on to the next question</summary>"
+		if !strings.Contains(folded, summary) {
+			t.Errorf("%s: the fold lacks %s", tt.id, summary)
+		}
+		if got := strings.Count(folded, `class="step"`); got != n {
+			t.Errorf("%s: the fold holds %d steps, want %d", tt.id, got, n)
+		}
+		if got := strings.Count(open, `class="step"`); got != traceTail {
+			t.Errorf("%s: %d steps are in sight, want %d", tt.id, got, traceTail)
+		}
+		// The open list's first step is number n+1: .step::before counts
+		// from the list's counter-reset. (go-app writes attributes in map
+		// order, so each is looked for on its own.)
+		_, list, _ := strings.Cut(open, "<ol ")
+		list, _, _ = strings.Cut(list, ">")
+		for _, want := range []string{`class="trace"`, `style="counter-reset: step ` + strconv.Itoa(n) + `;"`, `start="` + strconv.Itoa(n+1) + `"`} {
+			if !strings.Contains(list, want) {
+				t.Errorf("%s: the open list <ol %s> lacks %s", tt.id, list, want)
+			}
+		}
+		if i := strings.Index(open, `class="q"`); i < 0 || !strings.HasPrefix(open[i:], `class="q">`+html.EscapeString(d.Trace[n].Question)+"<") {
+			t.Errorf("%s: the first step in sight is not %q", tt.id, d.Trace[n].Question)
+		}
 	}
 }
 

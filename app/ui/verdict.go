@@ -34,7 +34,7 @@ func (v *Verdict) verdict(d engine.Decision) app.UI {
 			constant("Go", d.Constants.Go),
 		),
 		writeBlock(v.Case, d),
-		traceList(d.Trace),
+		traceList(d.Trace, true),
 		notesList(d.Notes),
 	).ID("verdict").Aria("labelledby", "verdict-title")
 }
@@ -111,7 +111,40 @@ func adviceList(headers []engine.Advice) app.UI {
 	)
 }
 
-func traceList(steps []engine.Step) app.UI {
+// A trace of more than traceWhole steps is folded in the playground: its
+// last traceTail steps, the ones that decided, stay in sight, and the
+// earlier ones wait behind one click. On a phone a whole trace of 25 to 45
+// steps pushes the answer's reasons off the screen.
+const (
+	traceWhole = 8
+	traceTail  = 4
+)
+
+// traceList shows the steps the engine took. With fold, a long trace keeps
+// only its last steps open; the embed passes false, as it folds the whole
+// trace itself.
+func traceList(steps []engine.Step, fold bool) app.UI {
+	head := txt("h3", "", "How the answer was reached")
+	if !fold || len(steps) <= traceWhole {
+		return el("div", "block", head, el("ol", "trace", traceSteps(steps)...))
+	}
+	n := len(steps) - traceTail
+	return el("div", "block", head,
+		// Only the last step reaches a code, so every folded one led on to
+		// another question.
+		el("details", "trace-early",
+			txt("summary", "", "Questions 1–"+strconv.Itoa(n)+": each led on to the next question"),
+			el("ol", "trace", traceSteps(steps[:n])...),
+		),
+		// .step::before numbers the steps with the counter step: the open
+		// list goes on from the folded one. start says so to the browser's
+		// own list numbering.
+		attrs(el("ol", "trace", traceSteps(steps[n:])...),
+			"start", strconv.Itoa(n+1), "style", "counter-reset: step "+strconv.Itoa(n)),
+	)
+}
+
+func traceSteps(steps []engine.Step) []app.UI {
 	items := make([]app.UI, len(steps))
 	for i, s := range steps {
 		items[i] = el("li", "step",
@@ -133,10 +166,7 @@ func traceList(steps []engine.Step) app.UI {
 			),
 		)
 	}
-	return el("div", "block",
-		txt("h3", "", "How the answer was reached"),
-		el("ol", "trace", items...),
-	)
+	return items
 }
 
 func notesList(notes []engine.Note) app.UI {
