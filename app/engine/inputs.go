@@ -135,3 +135,17 @@ func cached(m map[string]string, value, prefix string) string {
 	}
 	return prefix + value
 }
+
+// Inputs that name an Authorization scheme or a media type, worded once
+// for the usual ones.
+var (
+	schemeInputs = func() map[string]string {
+		m := words("Authorization: ", "Bearer", "Basic", "Token", "Digest")
+		for k, s := range m {
+			m[k] = s + " …"
+		}
+		return m
+	}()
+	mediaTypeInputs = words("Content-Type: ", "application/json", "application/merge-patch+json",
+		"application/json-patch+json", "application/x-www-form-urlencoded", "multipart/form-data", "text/plain")
+)
