@@ -3,24 +3,19 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	_ "embed"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
-	"html"
 	"io"
 	"io/fs"
 	"net"
 	"net/http"
 	"os"
 	"path/filepath"
-	"regexp"
-	"strconv"
 	"strings"
 	"time"
 
@@ -275,119 +270,3 @@ func copyFile(from, to string) error {
 	}
 	return os.WriteFile(to, b, 0o644)
 }
-
-// go-app v9.8.0 hard-codes a viewport that forbids zooming (WCAG 1.4.4).
-const (
-	lockedViewport = `content="width=device-width, initial-scale=1, maximum-scale=1, user-scalable=0, viewport-fit=cover"`
-	zoomViewport   = `content="width=device-width, initial-scale=1, viewport-fit=cover"`
-)
-
-// fixPage lets people zoom, and mends the attributes go-app prerenders.
-func fixPage(b []byte) []byte {
-	b = bytes.Replace(b, []byte(lockedViewport), []byte(zoomViewport), 1)
-	return fixAttrs(b)
-}
-
-// goQuoted is an attribute value that go-app v9.8.0 wrote with
-// strconv.Quote and that holds an escape: value="\"v7\"" , which HTML reads
-// as value="\" followed by junk.
-var goQuoted = regexp.MustCompile(`="((?:[^"\\\n]|\\.)*\\.(?:[^"\\\n]|\\.)*)"`)
-
-// fixAttrs rewrites such values with HTML's escapes: value="&#34;v7&#34;".
-func fixAttrs(b []byte) []byte {
-	return goQuoted.ReplaceAllFunc(b, func(m []byte) []byte {
-		s, err := strconv.Unquote(string(m[1:]))
-		if err != nil {
-			return m
-		}
-		return []byte(`="` + html.EscapeString(s) + `"`)
-	})
-}
-
-// The generator prerenders each page from a server on a random local port,
-// and go-app writes that address as the page's og:url; the image is empty.
-// go-app writes an element's attributes in no fixed order.
-var (
-	generatorURL = regexp.MustCompile(`<meta (?:property="og:url" content="http://127\.0\.0\.1:[0-9]+[^"]*"|content="http://127\.0\.0\.1:[0-9]+[^"]*" property="og:url")>\n?`)
-	emptyImage   = regexp.MustCompile(`<meta (?:property="og:image" content|content property="og:image")>\n?`)
-)
-
-// fixStaticPage drops what a static page cannot know: where it is hosted.
-func fixStaticPage(b []byte) []byte {
-	b = generatorURL.ReplaceAll(b, nil)
-	return emptyImage.ReplaceAll(b, nil)
-}
-
-// fixManifest adds the maskable icons, which go-app's manifest template has
-// no place for, so installed icons fill the launcher's shape.
-func fixManifest(b []byte) []byte {
-	var m map[string]any
-	if err := json.Unmarshal(b, &m); err != nil {
-		return b
-	}
-	icons, _ := m["icons"].([]any)
-	var base string
-	for _, i := range icons {
-		if icon, ok := i.(map[string]any); ok {
-			if src, _ := icon["src"].(string); strings.HasSuffix(src, "/icon-192.png") {
-				base = strings.TrimSuffix(src, "icon-192.png")
-			}
-		}
-	}
-	if base == "" {
-		return b
-	}
-	for _, size := range []string{"192", "512"} {
-		icons = append(icons, map[string]any{
-			"src":     base + "icon-maskable-" + size + ".png",
-			"type":    "image/png",
-			"sizes":   size + "x" + size,
-			"purpose": "maskable",
-		})
-	}
-	m["icons"] = icons
-	out, err := json.MarshalIndent(m, "", "  ")
-	if err != nil {
-		return b
-	}
-	return out
-}
-
-// fixPages applies fixPage and fixManifest to what the go-app handler serves.
-func fixPages(h http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasPrefix(r.URL.Path, "/web/") {
-			w.Header().Set("Cache-Control", "no-cache")
-			h.ServeHTTP(w, r)
-			return
-		}
-		rec := &recorder{header: http.Header{}, code: http.StatusOK}
-		h.ServeHTTP(rec, r)
-		body := rec.body.Bytes()
-		switch ct := rec.header.Get("Content-Type"); {
-		case strings.HasPrefix(ct, "text/html"):
-			body = fixPage(body)
-		case r.URL.Path == "/manifest.webmanifest" || r.URL.Path == "/manifest.json":
-			body = fixManifest(body)
-		}
-		for k, v := range rec.header {
-			w.Header()[k] = v
-		}
-		if rec.code != http.StatusNotModified {
-			w.Header().Set("Content-Length", strconv.Itoa(len(body)))
-		}
-		w.WriteHeader(rec.code)
-		w.Write(body)
-	})
-}
-
-// recorder buffers a response so that fixPages can edit it.
-type recorder struct {
-	header http.Header
-	code   int
-	body   bytes.Buffer
-}
-
-func (r *recorder) Header() http.Header         { return r.header }
-func (r *recorder) WriteHeader(code int)        { r.code = code }
-func (r *recorder) Write(b []byte) (int, error) { return r.body.Write(b) }
