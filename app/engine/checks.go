@@ -112,21 +112,17 @@ func contentTypeOK(v *view) (bool, string) {
 	}
 	mt := mediaType(ct)
 	for _, a := range v.accepts {
-		if a == mt && plainType(a) || acceptMatches(a, mt) {
+		if acceptMatches(a, mt) {
 			return true, cached(mediaTypeInputs, mt, "Content-Type: ")
 		}
 	}
 	return false, "Content-Type: " + mt + "; endpoint accepts " + strings.Join(v.accepts, ", ")
 }
 
-// plainType reports whether a media type has no parameters and is not a
-// list: equal to a type spelt the same, it matches without parsing.
-func plainType(t string) bool { return strings.IndexByte(t, ';') < 0 && strings.IndexByte(t, ',') < 0 }
-
 // negotiate picks the first type the endpoint produces that Accept allows.
 func (v *view) negotiate(accept string) string {
 	for _, p := range v.produces {
-		if accept == p && plainType(p) || acceptMatches(accept, mediaType(p)) {
+		if acceptMatches(accept, mediaType(p)) {
 			return p
 		}
 	}

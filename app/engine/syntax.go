@@ -19,9 +19,16 @@ func mediaType(s string) string {
 
 func isJSON(mt string) bool { return mt == "application/json" || strings.HasSuffix(mt, "+json") }
 
+// plainType reports whether a media type has no parameters and is not a
+// list: equal to a type spelt the same, it matches without parsing.
+func plainType(t string) bool { return strings.IndexByte(t, ';') < 0 && strings.IndexByte(t, ',') < 0 }
+
 // acceptMatches reports whether some media range in an Accept value with a
 // non-zero weight matches the type (RFC 9110 §12.5.1).
 func acceptMatches(accept, typ string) bool {
+	if accept == typ && accept != "" && plainType(accept) {
+		return true // the usual case, "application/json" for "application/json"
+	}
 	slash := strings.IndexByte(typ, '/')
 	for rest := accept; rest != ""; {
 		var part string
