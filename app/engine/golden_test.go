@@ -245,4 +245,18 @@ func TestGoldenCatchesEdits(t *testing.T) {
 var goldenExtras = []struct {
 	name string
 	c    Case
-}{}
+}{
+	{"OPTIONS with a body", Case{Request: Request{Method: "OPTIONS"}, Situation: Situation{Processing: Processing{ResponseBody: "body"}}}},
+	{"DELETE that describes what it did", Case{Request: Request{Method: "DELETE", URL: "/api/users/7/"},
+		Situation: Situation{Endpoint: Endpoint{AllowedMethods: []string{"GET", "DELETE"}}, Processing: Processing{ResponseBody: "body"}}}},
+	{"POST to a URL that moved for good", Case{Request: post("/api/v1/orders/", `{}`),
+		Situation: Situation{Endpoint: Endpoint{AllowedMethods: []string{"POST"}}, Resource: Resource{State: "moved_permanently", Location: "/api/v2/orders/"}}}},
+	{"range of a JSON or CSV file with validators", Case{Request: Request{URL: "/api/exports/3", Headers: hdr("Accept", "text/csv", "Range", "bytes=0-99")},
+		Situation: Situation{Endpoint: Endpoint{Ranges: true, Produces: []string{"application/json", "text/csv"}}, Resource: Resource{ETag: `"e3"`, LastModified: lastMod}}}},
+	{"PATCH in XML", Case{Request: Request{Method: "PATCH", URL: "/api/users/7/", Headers: hdr("Content-Type", "application/xml"), Body: "<user/>"},
+		Situation: Situation{Endpoint: Endpoint{AllowedMethods: []string{"GET", "PATCH"}, Accepts: []string{"application/merge-patch+json"}}}}},
+	{"GET of an endpoint with two media types", Case{Request: Request{URL: "/api/reports/1", Headers: hdr("Accept", "text/csv")},
+		Situation: Situation{Endpoint: Endpoint{Produces: []string{"application/json", "text/csv"}}, Resource: Resource{ETag: `"r1"`}}}},
+	{"conditional GET of an endpoint with two media types", Case{Request: Request{URL: "/api/reports/1", Headers: hdr("If-None-Match", `"r1"`)},
+		Situation: Situation{Endpoint: Endpoint{Produces: []string{"application/json", "text/csv"}}, Resource: Resource{ETag: `"r1"`}}}},
+}
