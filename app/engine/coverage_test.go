@@ -52,12 +52,8 @@ func TestGoldenCoverage(t *testing.T) {
 				t.Errorf("%s: no golden decision asks %s", p, s.n.id)
 			}
 			for _, yes := range []bool{false, true} {
-				if s.to[b2i(yes)] < 0 && !endings[ending{p, s.n.id, yes}] && !deadEndings[ending{p, s.n.id, yes}] {
-					e := s.no
-					if yes {
-						e = s.yes
-					}
-					t.Errorf("%s: no golden decision ends at %s %s → %d", p, s.n.id, yesNo(yes), e.code)
+				if s.next[b2i(yes)] < 0 && !endings[ending{p, s.n.id, yes}] && !deadEndings[ending{p, s.n.id, yes}] {
+					t.Errorf("%s: no golden decision ends at %s %s → %d", p, s.n.id, yesNo(yes), s.edge(yes).code)
 				}
 			}
 		}
@@ -78,13 +74,6 @@ func TestGoldenCoverage(t *testing.T) {
 	if !otherWithOrder || !otherWithout {
 		t.Errorf("golden decisions show the other profile with its order note: %v, without: %v; want both", otherWithOrder, otherWithout)
 	}
-}
-
-func yesNo(yes bool) string {
-	if yes {
-		return "yes"
-	}
-	return "no"
 }
 
 // templateRE matches a text made from a template: each {placeholder}

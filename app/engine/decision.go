@@ -22,18 +22,9 @@ type Decision struct {
 	Other *Brief `json:"other_profile,omitempty"`
 }
 
-// Step is one question the engine asked, in order. Everything but the
-// input is the same whenever a node answers the same way to the same
-// method, so it is shared between steps and decisions: read it, never
-// write through it. JSON shows all the fields side by side.
+// Step is one question the engine asked, in order: a plain value, so a
+// decision owns its trace.
 type Step struct {
-	*Answered
-	Input string `json:"input"` // what decided it: a header, a fact, a default
-}
-
-// Answered is the part of a step that depends only on the node, the method
-// and the answer.
-type Answered struct {
 	Node     string `json:"node"`     // stable id, e.g. "method-allowed"
 	Question string `json:"question"` // "Does the endpoint allow POST?"
 	Ref      string `json:"ref"`      // "RFC 9110 §15.5.6"
@@ -41,6 +32,7 @@ type Answered struct {
 	Guide    string `json:"guide"`  // guide anchor id, e.g. "method-handling"
 	Answer   string `json:"answer"` // "yes" or "no"
 	Next     string `json:"next"`   // the next node id, or the code reached, e.g. "405"
+	Input    string `json:"input"`  // what decided it: a header, a fact, a default
 }
 
 // Advice is a header to send with the answer.

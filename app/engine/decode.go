@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 )
 
@@ -154,16 +155,8 @@ func names(fields map[string]reflect.Type) string {
 	for k := range fields {
 		out = append(out, k)
 	}
-	sortStrings(out)
+	slices.Sort(out)
 	return strings.Join(out, ", ")
-}
-
-func sortStrings(s []string) {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && s[j] < s[j-1]; j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
-	}
 }
 
 // FieldName names a field of the case for a learner ("the case" for the

@@ -28,19 +28,20 @@ var nodes = []node{
 		return u == "", fServerUnavailable.say(u)
 	}, "", "The server is down for {unavailable}; it is temporary, so the client should come back later."},
 	{"version-supported", "Does the server speak the request's HTTP version?", "RFC 9110", "15.6.6", "status-505", func(v *view) (bool, string) {
-		return versionOK(v.version), cached(versionInputs, v.version, "request version ")
+		return versionOK(v.version), "request version " + v.version
 	}, "", "The server does not support the major version of HTTP the request uses."},
 	{"method-implemented", "Does the server implement {method} at all?", "RFC 9110", "15.6.2", "method-handling", func(v *view) (bool, string) {
+		in := "situation.server.implemented_methods: " + strings.Join(v.implemented, " ")
 		if len(v.c.Situation.Server.ImplementedMethods) == 0 {
-			return contains(v.implemented, v.method), defaultImplementedInput
+			in += " (default)"
 		}
-		return contains(v.implemented, v.method), "situation.server.implemented_methods: " + strings.Join(v.implemented, " ")
+		return contains(v.implemented, v.method), in
 	}, "", "No resource on this server supports {method}: the method is not implemented at all."},
 	{"url-length-ok", "Is the URL within the server's length limit?", "RFC 9110", "15.5.15", "limits", func(v *view) (bool, string) {
-		return len(v.url) <= v.maxURL, v.sizeInput(urlSize)
+		return len(v.url) <= v.maxURL, sizeInput("URL is ", len(v.url), v.maxURL)
 	}, "", "The target URL is longer than the server is willing to read."},
 	{"headers-size-ok", "Are the header fields within the server's size limit?", "RFC 6585", "5", "limits", func(v *view) (bool, string) {
-		return v.headerBytes() <= v.maxHeader, v.sizeInput(headerSize)
+		return v.headerBytes() <= v.maxHeader, sizeInput("headers take ", v.headerBytes(), v.maxHeader)
 	}, "", "The request's header fields are larger than the server will process."},
 	{"expectation-ok", "Can the server meet the Expect header?", "RFC 9110", "15.5.18", "expect-continue", func(v *view) (bool, string) {
 		e, ok := v.header("Expect")
@@ -118,7 +119,7 @@ var nodes = []node{
 		return !b, fResourceLegalBlock.say(strconv.FormatBool(b))
 	}, "", "A legal demand forbids serving this resource; 451 says so openly."},
 	{"body-size-ok", "Is the body within the server's size limit?", "RFC 9110", "15.5.14", "limits", func(v *view) (bool, string) {
-		return v.bodySize() <= v.maxBody, v.sizeInput(bodySize)
+		return v.bodySize() <= v.maxBody, sizeInput("body is ", v.bodySize(), v.maxBody)
 	}, "", "The body is larger than the server is willing to take."},
 	{"length-given", "Does a body that needs a length come with Content-Length?", "RFC 9110", "15.5.12", "limits", func(v *view) (bool, string) {
 		if !v.c.Situation.Server.LengthRequired || v.body == "" {
@@ -133,11 +134,7 @@ var nodes = []node{
 		if !ok {
 			return true, "no Accept header: any type will do"
 		}
-		ok = v.negotiate(a) != ""
-		if a == "application/json" && len(v.c.Situation.Endpoint.Produces) == 0 {
-			return ok, acceptJSONInput
-		}
-		return ok, "Accept: " + a + "; endpoint produces " + v.producesText()
+		return v.negotiate(a) != "", "Accept: " + a + "; endpoint produces " + strings.Join(v.produces, ", ")
 	}, "", "None of the types the client accepts ({accept}) is one the endpoint can produce ({produces})."},
 
 	// Retrieve: does the target exist, and if not, what happened to it?
@@ -251,6 +248,14 @@ var nodes = []node{
 		"The request succeeded and there is nothing to send back."},
 }
 
+// why is the node's explanation of an answer that ends at a code.
+func (n *node) why(yes bool) string {
+	if yes {
+		return n.yesWhy
+	}
+	return n.noWhy
+}
+
 func contains(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {
@@ -287,9 +292,6 @@ func responseBody(usual bool) func(*view) (bool, string) {
 			return true, fProcessingResponseBody.say(r)
 		case "empty":
 			return false, fProcessingResponseBody.say(r)
-		}
-		if in, ok := usualBodyInputs[v.method]; ok {
-			return usual, in
 		}
 		return usual, "situation.processing.response_body: the usual for " + v.method + " (default)"
 	}
