@@ -23,7 +23,11 @@ func wellFormed(v *view) (bool, string) {
 			return false, "header name " + strconv.Quote(h.Name) + " is not a token"
 		}
 		if !fieldValue(h.Value) {
-			return false, "header " + h.Name + " has a line break in its value"
+			what := "a line break (CR or LF)"
+			if !strings.ContainsAny(h.Value, "\r\n") {
+				what = "a NUL character"
+			}
+			return false, "header " + h.Name + " has " + what + " in its value"
 		}
 	}
 	if v.repeats("Host") {

@@ -131,7 +131,7 @@ func (f *flow) walk(v *view, record bool) outcome {
 				Guide: s.n.guide, Answer: yesNo(yes), Next: next, Input: input})
 		}
 		if i = s.next[b2i(yes)]; i < 0 {
-			o.code, o.why, o.last = e.code, s.n.why(yes), s.n
+			o.code, o.why, o.last = e.code, s.n.why(v, yes), s.n
 			if e.why != "" {
 				o.why = e.why
 			}

@@ -63,4 +63,7 @@ type Brief struct {
 	Code    int     `json:"code"`
 	Reason  string  `json:"reason"`
 	Why     string  `json:"why"`
+	// Headers go with the final code that follows an interim answer
+	// (Then): a 201's Location is part of that answer.
+	Headers []Advice `json:"headers,omitempty"`
 }

@@ -34,6 +34,8 @@ func Recommend(c Case) Decision {
 	}
 	if then, ok := afterInterim(c, o.code); ok {
 		d.Then = brief(then, p)
+		tv := newView(then, p)
+		d.Then.Headers = advise(d.Then.Code, tv, p)
 	}
 	return d
 }

@@ -193,7 +193,10 @@ var drfFlow = rows(
 		{"resource-exists", to("legal-ok"), to("moved")},
 		{"legal-ok", to("precondition-present"), give(451)},
 	},
-	retrieve(because(404, "get_object() finds nothing, and DRF's update views do not create on PUT (since DRF 3.0), so the answer is 404.")),
+	retrieve(to("put-creates")),
+	[]row{
+		{"put-creates", because(404, "get_object() finds nothing, and DRF's update views do not create on PUT (since DRF 3.0), so the answer is 404."), give(404)},
+	},
 	preconditions("content-type-ok"),
 	[]row{
 		{"content-type-ok", to("expects-continue"), give(415)},

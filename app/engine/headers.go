@@ -40,6 +40,8 @@ var adviceTexts = []adviceText{
 	{"etag-read", "ETag", "should", "Lets clients make conditional requests later (If-None-Match, If-Match).", "RFC 9110 §8.8.3"},
 	{"last-modified-read", "Last-Modified", "should", "Lets caches and clients ask 'changed since?'.", "RFC 9110 §8.8.2"},
 	{"etag-write", "ETag", "may", "The new version's tag, and only if the stored representation is exactly what the client sent; never the tag this write replaced.", "RFC 9110 §9.3.4"},
+	{"etag-201", "ETag", "may", "The tag of the new resource's current representation: validators in a 201 describe what the request created.", "RFC 9110 §15.3.2"},
+	{"etag-changed", "ETag", "may", "The tag of the version this request produced, so the client's next If-Match can name it; never the tag it replaced.", "RFC 9110 §8.8.3"},
 	{"vary-206", "Vary", "must", "A 206 carries the Vary a 200 would have carried.", "RFC 9110 §15.3.7"},
 	{"vary-accept", "Vary", "should", "The answer depended on Accept, so caches must key on it.", "RFC 9110 §12.5.5"},
 	{"etag-304", "ETag", "must", "A 304 repeats the validators a 200 would have sent.", "RFC 9110 §15.4.5"},
@@ -162,8 +164,12 @@ func validators(a []Advice, v *view, code int) []Advice {
 		if r.LastModified != "" {
 			a = append(a, say(lmID, r.LastModified))
 		}
-	case r.ETag != "" || v.has("If-Match") || code == 201:
+	case v.is("PUT") && (r.ETag != "" || v.has("If-Match") || code == 201):
 		a = append(a, say("etag-write", nextTag(r.ETag)))
+	case code == 201:
+		a = append(a, say("etag-201", nextTag(r.ETag)))
+	case r.ETag != "" || v.has("If-Match"):
+		a = append(a, say("etag-changed", nextTag(r.ETag)))
 	}
 	return a
 }

@@ -44,6 +44,9 @@ func newView(c Case, p Profile) *view {
 		v.method, v.upcased = strings.ToUpper(v.method), true // Django's WSGIRequest upper-cases it
 	}
 	v.methodIn = "method " + v.method
+	if v.upcased {
+		v.methodIn = "method " + r.Method + ", read as " + v.method + " (Django upper-cases it)"
+	}
 	v.url = or(r.URL, "/")
 	v.version = or(r.Version, "HTTP/1.1")
 	v.implemented = orList(s.Server.ImplementedMethods, DefaultImplementedMethods)

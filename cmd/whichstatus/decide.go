@@ -107,6 +107,9 @@ func writeText(w io.Writer, d engine.Decision) {
 	p("  · %s · %s profile\n%s\n%s  %s\n", d.Class, d.Profile.Title(), d.Why, d.Ref, d.Link)
 	if d.Then != nil {
 		p("Then: %d %s. %s\n", d.Then.Code, d.Then.Reason, d.Then.Why)
+		for _, h := range d.Then.Headers {
+			p("  with %s: %s   (%s; %s)\n", h.Name, h.Value, h.Need, h.Ref)
+		}
 	}
 	if d.Other != nil {
 		p("%s would answer %d %s: %s\n", d.Other.Profile.Title(), d.Other.Code, d.Other.Reason, d.Other.Why)
