@@ -147,7 +147,7 @@ var leftovers = []*regexp.Regexp{
 	regexp.MustCompile(`  `),
 	regexp.MustCompile(` [.,;:]`),
 	regexp.MustCompile(`(?:^|[^a-z_])\(\)`), // empty brackets, not a call like get_object()
-	regexp.MustCompile(`^[a-z]+[ ,]`),        // a sentence that starts in lower case
+	regexp.MustCompile(`^[a-z]+[ ,]`),       // a sentence that starts in lower case
 }
 
 // texts are the sentences a decision shows, each with where it is.
