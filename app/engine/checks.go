@@ -160,3 +160,34 @@ func contentWellFormed(v *view) (bool, string) {
 	}
 	return false, "the body is not valid JSON"
 }
+
+// language is the language the answer is in: the one of the endpoint's
+// that Accept-Language ranks highest (a range "fr" takes "fr-CH", RFC 4647
+// §3.3.1), else its first; "" when it offers none.
+func (v *view) language() string {
+	langs := v.c.Situation.Endpoint.Languages
+	if len(langs) == 0 {
+		return ""
+	}
+	al, _ := v.header("Accept-Language")
+	best, bestQ := langs[0], -1.0
+	for _, part := range strings.Split(al, ",") {
+		rng, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		q := 1.0
+		if k, val, ok := strings.Cut(strings.TrimSpace(params), "="); ok && strings.TrimSpace(k) == "q" {
+			if f, err := strconv.ParseFloat(strings.TrimSpace(val), 64); err == nil {
+				q = f
+			}
+		}
+		if rng == "" || q <= 0 || q <= bestQ {
+			continue
+		}
+		for _, l := range langs {
+			if rng == "*" || strings.EqualFold(l, rng) || len(l) > len(rng) && strings.EqualFold(l[:len(rng)], rng) && l[len(rng)] == '-' {
+				best, bestQ = l, q
+				break
+			}
+		}
+	}
+	return best
+}

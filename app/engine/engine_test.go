@@ -224,7 +224,7 @@ func TestPaths(t *testing.T) {
 		c    Case
 		path string // a run of node ids the trace must contain, in order
 	}{
-		{"RFC 9110: method before credentials", named("anonymous DELETE of GET-only endpoint: DRF authenticates first"), "protocol-ok method-allowed 405"},
+		{"RFC 9110: method before credentials", named("anonymous DELETE of GET-only endpoint: DRF authenticates first"), "protocol-ok route-exists method-allowed 405"},
 		{"DRF: credentials before method", withProfile(named("anonymous DELETE of GET-only endpoint: DRF authenticates first"), DRF),
 			"acceptable drf-credentials-present auth-required challenge-sent 401"},
 		{"If-None-Match decides before If-Modified-Since", named("If-Modified-Since ignored when If-None-Match differs"), "if-none-match if-modified-since is-options"},

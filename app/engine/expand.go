@@ -38,6 +38,8 @@ func (v *view) fill(key string) string {
 		return s.Server.Unavailable
 	case "rule": // the rule ends a sentence of ours: its own full stop goes
 		return strings.TrimRight(strings.TrimSpace(s.Processing.RuleViolation), ".")
+	case "field_error":
+		return strings.TrimRight(strings.TrimSpace(s.Processing.FieldError), ".")
 	case "scheme":
 		a, _ := v.header("Authorization")
 		scheme, _, _ := strings.Cut(a, " ")

@@ -112,7 +112,8 @@ func process(rule edge, interim bool) []row {
 		{"dependencies-up", to("queued"), give(503)},
 		{"queued", give(202), to("long-running")},
 		{"long-running", give(102), to("is-get")},
-		{"is-get", to("range-requested"), to("is-post")},
+		{"is-get", to("choice-needed"), to("is-post")},
+		{"choice-needed", give(300), to("range-requested")},
 		{"range-requested", to("range-satisfiable"), give(200)},
 		{"range-satisfiable", give(206), give(416)},
 		{"is-post", to("post-see-other"), to("is-put")},
@@ -136,10 +137,12 @@ func process(rule edge, interim bool) []row {
 // asking, then the headers about the body, then the resource and its
 // preconditions, then the body itself.
 var rfc9110Flow = rows(
-	system("method-allowed", true),
+	system("route-exists", true),
 	[]row{
+		{"route-exists", to("method-allowed"), give(404)},
 		{"method-allowed", to("rate-ok"), give(405)},
-		{"rate-ok", to("credentials-present"), give(429)},
+		{"rate-ok", to("forbidden-to-all"), give(429)},
+		{"forbidden-to-all", give(403), to("credentials-present")},
 		{"credentials-present", to("credentials-valid"), to("auth-required")},
 		{"credentials-valid", to("permitted"), give(401)},
 		{"auth-required", give(401), to("permitted")},
@@ -162,7 +165,8 @@ var rfc9110Flow = rows(
 		{"expects-continue", give(100), to("upgrade-offered")},
 		{"upgrade-offered", to("upgrade-valid"), to("content-well-formed")},
 		{"upgrade-valid", give(101), give(400)},
-		{"content-well-formed", to("rules-ok"), give(400)},
+		{"content-well-formed", to("fields-valid"), give(400)},
+		{"fields-valid", to("rules-ok"), give(400)},
 	},
 	process(give(422), true),
 )
@@ -172,8 +176,10 @@ var rfc9110Flow = rows(
 // then the method's handler, which looks the object up (get_object) before
 // it parses request.data and validates it with a serializer.
 var drfFlow = rows(
-	system("upgrade-offered", false),
+	system("route-exists", false),
 	[]row{
+		// Django's URL resolver answers 404 before any view runs.
+		{"route-exists", to("upgrade-offered"), give(404)},
 		// Django Channels (ASGI) routes WebSocket handshakes before any view.
 		{"upgrade-offered", to("upgrade-valid"), to("body-size-ok")},
 		{"upgrade-valid", give(101), give(400)},
@@ -202,7 +208,8 @@ var drfFlow = rows(
 		{"content-type-ok", to("expects-continue"), give(415)},
 		{"expects-continue", give(100), to("content-well-formed")},
 		{"content-well-formed", to("login-ok"), give(400)},
-		{"login-ok", to("rules-ok"), give(400)},
+		{"login-ok", to("fields-valid"), give(400)},
+		{"fields-valid", to("rules-ok"), because(400, "The serializer rejects a field ({field_error}); DRF answers every ValidationError with 400.")},
 	},
 	// Django cannot send interim responses, so no 102.
 	process(because(400, "The serializer's validation fails ({rule}); DRF answers every ValidationError with 400."), false),

@@ -61,6 +61,14 @@ var nodes = []node{
 		"", "The server refuses to answer over the current protocol and names the one to upgrade to.", nil},
 
 	// Request: what the client sent and who it is.
+	{"route-exists", "Is anything mapped to this URL?", "RFC 9110", "15.5.5", "status-404", func(v *view) (bool, string) {
+		r := v.c.Situation.Endpoint.NoRoute
+		return !r, fEndpointNoRoute.say(strconv.FormatBool(r))
+	}, "", "Nothing is mapped to this URL at all, so there is no resource for any method to act on.", nil},
+	{"forbidden-to-all", "Does the endpoint refuse {method} whoever asks?", "RFC 9110", "15.5.4", "status-403", func(v *view) (bool, string) {
+		f := v.c.Situation.Endpoint.Forbidden
+		return f, fEndpointForbidden.say(strconv.FormatBool(f))
+	}, "The endpoint refuses this {method} to every caller: credentials would change nothing, so the answer is 403, with no challenge.", "", nil},
 	{"method-allowed", "Does this endpoint allow {method}?", "RFC 9110", "15.5.6", "method-handling", func(v *view) (bool, string) {
 		return contains(v.allow(), v.method), v.allowInput()
 	}, "", "This endpoint does not support {method}; the Allow header lists what it does support.", nil},
@@ -102,6 +110,9 @@ var nodes = []node{
 	}, "Not authenticated; DRF's authenticator can name its scheme in WWW-Authenticate, so it answers 401.",
 		"Not authenticated, but SessionAuthentication has no WWW-Authenticate challenge, so DRF turns its 401 into 403.", nil},
 	{"permitted", "Is the caller permitted to {method} this resource?", "RFC 9110", "15.5.4", "status-403", func(v *view) (bool, string) {
+		if v.c.Situation.Endpoint.Forbidden {
+			return false, fEndpointForbidden.say("true")
+		}
 		return !v.c.Situation.Caller.PermissionDenied, fCallerPermissionDenied.say(strconv.FormatBool(v.c.Situation.Caller.PermissionDenied))
 	}, "", "", nil},
 	{"caller-known", "Is the caller authenticated?", "RFC 9110", "15.5.2", "authentication", func(v *view) (bool, string) {
@@ -191,6 +202,10 @@ var nodes = []node{
 		"The headers pass every check, so the server invites the client to send the body; the final answer comes after it.", "", nil},
 	{"content-well-formed", "Is the body well-formed?", "RFC 9110", "15.5.1", "validation", contentWellFormed,
 		"", "The body claims to be JSON but does not parse, so the server cannot read it.", nil},
+	{"fields-valid", "Are the fields present, of the right type and format?", "RFC 9110", "15.5.1", "validation", func(v *view) (bool, string) {
+		e := v.c.Situation.Processing.FieldError
+		return e == "", fProcessingFieldError.say(e)
+	}, "", "The body parses, but a field fails validation ({field_error}): a validation error, for the client to fix.", nil},
 	{"rules-ok", "Does the content obey the business rules?", "RFC 9110", "15.5.21", "validation", func(v *view) (bool, string) {
 		r := v.c.Situation.Processing.RuleViolation
 		return r == "", fProcessingRuleViolation.say(r)
@@ -219,6 +234,13 @@ var nodes = []node{
 		return l, fProcessingLongRunning.say(strconv.FormatBool(l))
 	}, "The work is long and done before answering, so an interim 102 tells the client the server is still at it.", "", nil},
 	{"is-get", "Is it GET or HEAD?", "RFC 9110", "9.3.1", "rest-conventions", isMethod("GET", "HEAD"), "", "", nil},
+	{"choice-needed", "Must the client choose among several representations?", "RFC 9110", "15.4.1", "status-300", func(v *view) (bool, string) {
+		r := v.c.Situation.Resource.Representations
+		if len(r) < 2 {
+			return false, "situation.resource.representations: one (default)"
+		}
+		return true, "situation.resource.representations: " + strings.Join(r, " ")
+	}, "The resource has several representations, each at its own URL, and the server leaves the choice to the client: 300 lists them.", "", nil},
 	{"range-requested", "Does the request ask for a byte range the endpoint serves?", "RFC 9110", "14.2", "ranges", rangeRequested,
 		"", "The request succeeded and the body carries the representation.", nil},
 	{"range-satisfiable", "Does the range fall inside the representation?", "RFC 9110", "15.5.17", "ranges", func(v *view) (bool, string) {

@@ -15,21 +15,26 @@ var noteTexts = []noteText{
 	{"202-not-201", "Why not 201?", "Nothing exists yet: the work is only queued. The status URL answers 200 with the progress, and can point to the result (303) once it exists.", "async-work"},
 	{"202-not-done", "Why not 200 or 204?", "Either would say the {method} is done, and it is only queued. The status URL answers 200 with the progress until the work is finished.", "async-work"},
 	{"204-not-200", "Why not 200 with an empty body?", "204 says plainly that no body follows, so clients do not try to parse one.", "status-204"},
+	{"300-not-200", "Why not 200?", "A 200 would pick one representation for the client (proactive negotiation, from Accept and Accept-Language). A 300 leaves the choice to the client; few clients choose on their own, so use it where a person picks.", "status-300"},
 	{"301-post", "Will the POST survive the redirect?", "Clients may follow a 301 or 302 after a POST with a GET and drop the body. If the POST must be repeated, use 308 or 307.", "mistake-302-for-method-keeping"},
 	{"307-not-301", "Why not 301 or 302?", "Those let clients change the method to GET. 307 and 308 promise the method and body are kept.", "mistake-302-for-method-keeping"},
 	{"304-not-200", "Why not 200?", "The client's cached copy is current: sending it again would waste the transfer. A 304 has no body.", "conditional-requests"},
 	{"400-not-500", "Why not 500?", "The client sent something the server cannot use: that is the client's to fix, so it is a 4xx. A 5xx says the server failed.", "mistake-500-for-bad-input"},
 	{"400-login-not-401", "Why not 401?", "Many APIs answer a failed login with 401 (the RFC 9110 profile does); DRF's obtain_auth_token answers 400 from its serializer. Both are defensible; 404 is not.", "mistake-404-for-failed-login"},
 	{"400-drf-not-422", "Why not 422?", "Under RFC 9110 a well-formed body that breaks a rule is 422; DRF's serializers answer 400 for every validation error.", "mistake-400-vs-422"},
+	{"400-fields-not-422", "Why not 422?", "422 is for content whose fields are all valid but that breaks a rule. A missing field, a wrong type or a bad format is a validation error: 400. Some frameworks (Rails, FastAPI) answer 422 for validation errors too; pick one and use it everywhere.", "mistake-400-vs-422"},
 	{"400-not-422", "Why not 422?", "422 is for content the server can read but that breaks a rule. This body could not be read at all: 400.", "mistake-400-vs-422"},
 	{"401-not-403", "Why not 403?", "403 refuses the request whoever sends it, or says the credentials sent are not enough. Here the client is not authenticated and valid credentials could change the answer: 401 says so, and its challenge says how to authenticate.", "mistake-403-when-not-logged-in"},
 	{"401-login-not-404", "Why not 404?", "The login URL exists; what failed is authentication. 404 would send the client looking for a different URL.", "mistake-404-for-failed-login"},
 	{"401-login-400", "400 is defensible too", "Some APIs answer a failed login with 400: DRF's obtain_auth_token does, and so do OAuth 2 token endpoints (invalid_grant, RFC 6749 §5.2). Either way, say the same for a wrong password and an unknown user.", "mistake-404-for-failed-login"},
+	{"401-drf-forbidden", "DRF asks for credentials first", "The endpoint refuses this to everyone, but DRF's permission_denied() raises NotAuthenticated (401) when no authenticator recognised the caller. To answer 403 to anonymous callers too, raise PermissionDenied yourself or give the view no authentication classes.", "profiles"},
 	{"401-challenge", "Send WWW-Authenticate", "A 401 must carry a challenge that says how to authenticate.", "mistake-missing-headers"},
 	{"403-drf-session", "DRF turns 401 into 403 here", "The caller is not authenticated, but with SessionAuthentication first DRF has no challenge to send, and a 401 without WWW-Authenticate is not allowed. Put an authenticator with a challenge (TokenAuthentication, a JWT one) first to get 401.", "profiles"},
+	{"403-all-not-401", "Why not 401?", "No credentials would change the answer: the endpoint refuses this to everyone. A 401 would send the client to log in for nothing.", "mistake-403-when-not-logged-in"},
 	{"403-not-401", "Why not 401?", "The caller is authenticated; logging in again changes nothing. 401 is for missing or wrong credentials.", "mistake-403-when-not-logged-in"},
 	{"403-or-404", "Or hide it with 404", "If even the existence of this resource is secret, the server may answer 404 instead.", "hiding-existence"},
 	{"404-hidden-not-403", "Why not 403?", "403 would confirm the resource exists. Saying 404 hides it from callers who may not see it.", "hiding-existence"},
+	{"404-no-route-not-405", "Why not 405?", "405 says the URL exists and only the method is wrong. Here nothing is mapped to the URL at all, whatever the method.", "method-handling"},
 	{"404-not-410", "Why not 410?", "Use 410 when you know the resource existed and was removed for good; 404 makes no such claim.", "mistake-404-vs-410"},
 	{"405-not-404", "Why not 404?", "The URL exists; only the method is wrong. 404 would hide that, and send the client looking elsewhere.", "method-handling"},
 	{"405-not-501", "Why not 501?", "501 means no resource on the server supports the method at all; 405 means this endpoint does not.", "method-handling"},
@@ -75,6 +80,8 @@ func notesFor(code int, last string, v *view, p Profile) []Note {
 		}
 	case 204:
 		add("204-not-200")
+	case 300:
+		add("300-not-200")
 	case 301, 302:
 		if v.method == "POST" {
 			add("301-post")
@@ -90,6 +97,8 @@ func notesFor(code int, last string, v *view, p Profile) []Note {
 			add("400-login-not-401")
 		case "rules-ok":
 			add("400-drf-not-422")
+		case "fields-valid":
+			add("400-fields-not-422")
 		default:
 			add("400-not-422")
 		}
@@ -98,16 +107,25 @@ func notesFor(code int, last string, v *view, p Profile) []Note {
 		if s.Endpoint.Login {
 			add("401-login-not-404", "401-login-400")
 		}
+		if p == DRF && s.Endpoint.Forbidden {
+			add("401-drf-forbidden")
+		}
 		add("401-challenge")
 	case 403:
 		if last == "challenge-sent" {
 			add("403-drf-session")
 			break
 		}
+		if s.Endpoint.Forbidden {
+			add("403-all-not-401")
+			break
+		}
 		add("403-not-401", "403-or-404")
 	case 404:
 		if last == "hide-existence" {
 			add("404-hidden-not-403")
+		} else if last == "route-exists" {
+			add("404-no-route-not-405")
 		} else {
 			add("404-not-410")
 		}
