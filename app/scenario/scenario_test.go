@@ -167,7 +167,6 @@ func TestFileNames(t *testing.T) {
 // a new sentence: a space and a capital letter.
 var sentenceEnd = regexp.MustCompile(`[.?!]\s+[A-Z]`)
 
-
 func TestText(t *testing.T) {
 	anchors := guideAnchors(t)
 	for _, s := range All() {
