@@ -121,6 +121,9 @@ func (f *flow) walk(v *view, record bool) outcome {
 	for i, n := 0, 0; n <= len(f.steps); n++ {
 		s := &f.steps[i]
 		yes, input := s.n.test(v)
+		if forced, ok := v.override[s.n.id]; ok {
+			yes, input = forced, "supposed, to find what else is wrong"
+		}
 		e := s.edge(yes)
 		if record {
 			next := e.to
@@ -130,13 +133,15 @@ func (f *flow) walk(v *view, record bool) outcome {
 			o.trace = append(o.trace, Step{Node: s.n.id, Question: expand(s.n.question, v), Ref: s.ref, Link: s.link,
 				Guide: s.n.guide, Answer: yesNo(yes), Next: next, Input: input})
 		}
-		if i = s.next[b2i(yes)]; i < 0 {
+		next := s.next[b2i(yes)]
+		if next < 0 {
 			o.code, o.why, o.last = e.code, s.n.why(v, yes), s.n
 			if e.why != "" {
 				o.why = e.why
 			}
 			return o
 		}
+		i = next
 	}
 	panic("engine: the " + string(f.profile) + " flow loops") // the lint test rules this out
 }

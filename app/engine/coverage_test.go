@@ -29,6 +29,7 @@ func TestGoldenCoverage(t *testing.T) {
 	var notes []Note
 	var headers []Advice
 	otherWithOrder, otherWithout := false, false
+	orders := map[string]bool{}
 	for _, g := range goldenCases(t) {
 		d := Recommend(g.c)
 		for _, s := range d.Trace {
@@ -38,6 +39,9 @@ func TestGoldenCoverage(t *testing.T) {
 		endings[ending{d.Profile, last.Node, last.Answer == "yes"}] = true
 		notes = append(notes, d.Notes...)
 		headers = append(headers, d.Headers...)
+		for _, a := range d.Also {
+			orders[a.Order] = true
+		}
 		if d.Other != nil {
 			if strings.HasSuffix(d.Other.Why, orderNote[d.Other.Profile]) {
 				otherWithOrder = true
@@ -69,6 +73,11 @@ func TestGoldenCoverage(t *testing.T) {
 			return x.Name == a.name && x.Need == a.need && x.Why == a.why && x.Ref == a.ref
 		}) {
 			t.Errorf("no golden decision gives the header advice %s (%s, %s)", a.id, a.name, a.need)
+		}
+	}
+	for _, r := range orderRules {
+		if !orders[r.sentence] {
+			t.Errorf("no golden decision says why %s (%s)", r.id, r.sentence)
 		}
 	}
 	if !otherWithOrder || !otherWithout {

@@ -20,6 +20,9 @@ type Decision struct {
 	Then *Brief `json:"then,omitempty"`
 	// Other is the other profile's answer when it differs from this one.
 	Other *Brief `json:"other_profile,omitempty"`
+	// Also lists what else is wrong with the request: the faults later
+	// checks find, and the code each would give.
+	Also []Also `json:"also,omitempty"`
 }
 
 // Step is one question the engine asked, in order: a plain value, so a

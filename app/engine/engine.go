@@ -17,6 +17,7 @@ func Recommend(c Case) Decision {
 	o := flows[p].walk(v, true)
 	d := decision(o, v, p)
 	d.Trace = o.trace
+	d.Also = also(flows[p], v, o)
 
 	other := DRF
 	if p == DRF {

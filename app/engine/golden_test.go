@@ -293,6 +293,17 @@ var goldenExtras = []struct {
 		Situation: Situation{Endpoint: Endpoint{Languages: []string{"en", "fr"}, Ranges: true}}}},
 	{"field error and rule violation: the field first", Case{Request: post("/api/payments/", `{"amount": "ten"}`),
 		Situation: Situation{Endpoint: Endpoint{AllowedMethods: []string{"POST"}}, Processing: Processing{FieldError: "amount: a valid number is required", RuleViolation: "amount must be greater than 0"}}}},
+	// Item 7 of issue 9: what else is wrong, and why the order matters.
+	{"maintenance, and the resource is missing", Case{Request: Request{URL: "/api/users/999/"},
+		Situation: Situation{Server: Server{Unavailable: "maintenance"}, Resource: Resource{State: "missing"}}}},
+	{"anonymous, and the resource is missing", Case{Request: Request{URL: "/api/users/999/"},
+		Situation: Situation{Endpoint: Endpoint{AuthRequired: true}, Resource: Resource{State: "missing"}}}},
+	{"a rule broken, and a duplicate", Case{Request: post("/api/users/", `{"email":"ann@example"}`),
+		Situation: Situation{Endpoint: Endpoint{AllowedMethods: []string{"POST"}}, Processing: Processing{RuleViolation: "email needs a domain with a dot", Conflict: "duplicate"}}}},
+	{"throttled, and the JSON is broken", Case{Request: post("/api/users/", `{"email": `),
+		Situation: Situation{Endpoint: Endpoint{AllowedMethods: []string{"POST"}, RateLimitExceeded: true}}}},
+	{"anonymous DELETE of a missing resource the endpoint lacks", Case{Request: Request{Method: "DELETE", URL: "/api/users/999/"},
+		Situation: Situation{Endpoint: Endpoint{AuthRequired: true}, Resource: Resource{State: "missing"}, Processing: Processing{Failure: "crash"}}}},
 	{"conditional GET of an endpoint with two media types", Case{Request: Request{URL: "/api/reports/1", Headers: hdr("If-None-Match", `"r1"`)},
 		Situation: Situation{Endpoint: Endpoint{Produces: []string{"application/json", "text/csv"}}, Resource: Resource{ETag: `"r1"`}}}},
 }

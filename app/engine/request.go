@@ -33,6 +33,9 @@ type view struct {
 	implemented, allowed, accepts, produces []string
 	maxURL, maxHeader, maxBody, length      int
 	scheme                                  string
+	// override holds answers supposed rather than asked, by node id: how
+	// also finds the faults a walk did not reach.
+	override map[string]bool
 }
 
 func newView(c Case, p Profile) *view {
