@@ -94,16 +94,16 @@ type Endpoint struct {
 	AllowedMethods []string `json:"allowed_methods,omitempty"`
 	Accepts        []string `json:"accepts,omitempty"`  // request media types; default application/json
 	Produces       []string `json:"produces,omitempty"` // response media types; default application/json
-	// AuthRequired: anonymous callers may not use the endpoint.
-	AuthRequired bool `json:"auth_required,omitempty"`
-	// AuthScheme is how credentials come: "Bearer" (default), "Basic",
-	// "Token" (DRF's TokenAuthentication) or "Session" (a sessionid cookie).
-	AuthScheme string `json:"auth_scheme,omitempty"`
 	// Languages the endpoint can answer in, e.g. "en", "fr"; none: it
 	// does not negotiate the language.
 	Languages []string `json:"languages,omitempty"`
 	// Forbidden: the endpoint refuses this action whoever asks.
 	Forbidden bool `json:"forbidden,omitempty"`
+	// AuthRequired: anonymous callers may not use the endpoint.
+	AuthRequired bool `json:"auth_required,omitempty"`
+	// AuthScheme is how credentials come: "Bearer" (default), "Basic",
+	// "Token" (DRF's TokenAuthentication) or "Session" (a sessionid cookie).
+	AuthScheme string `json:"auth_scheme,omitempty"`
 	// Login: the endpoint checks a username and password sent in the body.
 	Login bool `json:"login,omitempty"`
 	// HideExistence: answer 404 where the truth would be 403, so that
@@ -146,10 +146,10 @@ type Resource struct {
 	ETag         string `json:"etag,omitempty"`          // current entity tag, e.g. "\"v7\"" or W/"v7"
 	LastModified string `json:"last_modified,omitempty"` // HTTP-date
 	Length       int    `json:"length,omitempty"`        // bytes in the representation; default 10000
-	LegalBlock   bool   `json:"legal_block,omitempty"`   // a legal demand forbids serving it
 	// Representations are the URLs of the resource's representations when
 	// the client must choose among them (300); the first is the preferred.
 	Representations []string `json:"representations,omitempty"`
+	LegalBlock      bool     `json:"legal_block,omitempty"` // a legal demand forbids serving it
 }
 
 // Processing holds what happens once the server works on the request.

@@ -6,42 +6,47 @@ import "strconv"
 // default that decided it.
 
 // A fact words a situation field and its value for the trace, naming the
-// default (worded once: most cases leave most facts at it).
-type fact struct{ field, def, dflt string }
+// default in the words of Fields (worded once: most cases leave most
+// facts at it).
+type fact struct{ path, plain, dflt string }
 
-func newFact(field, def string) fact {
-	return fact{field, def, "situation." + field + ": " + def + " (default)"}
+func newFact(field string) fact {
+	f, ok := FieldByPath("situation." + field)
+	if !ok {
+		panic("engine: no field situation." + field)
+	}
+	return fact{f.Path, f.Plain, f.Path + ": " + f.Plain + " (default)"}
 }
 
 func (f fact) say(val string) string {
-	if val == "" || val == f.def {
+	if val == "" || val == f.plain {
 		return f.dflt
 	}
-	return "situation." + f.field + " = " + val
+	return f.path + " = " + val
 }
 
 var (
-	fCallerCredentialsInvalid  = newFact("caller.credentials_invalid", "false")
-	fCallerPermissionDenied    = newFact("caller.permission_denied", "false")
-	fEndpointAuthRequired      = newFact("endpoint.auth_required", "false")
-	fEndpointAuthScheme        = newFact("endpoint.auth_scheme", DefaultAuthScheme)
-	fEndpointNoRoute           = newFact("endpoint.no_route", "false")
-	fEndpointForbidden         = newFact("endpoint.forbidden", "false")
-	fProcessingFieldError      = newFact("processing.field_error", "none")
-	fEndpointHideExistence     = newFact("endpoint.hide_existence", "false")
-	fEndpointPostResult        = newFact("endpoint.post_result", "create")
-	fEndpointRateLimitExceeded = newFact("endpoint.rate_limit_exceeded", "false")
-	fProcessingAsync           = newFact("processing.async", "false")
-	fProcessingConflict        = newFact("processing.conflict", "none")
-	fProcessingFailure         = newFact("processing.failure", "none")
-	fProcessingLongRunning     = newFact("processing.long_running", "false")
-	fProcessingResponseBody    = newFact("processing.response_body", "")
-	fProcessingRuleViolation   = newFact("processing.rule_violation", "none")
-	fResourceKeepMethod        = newFact("resource.keep_method", "false")
-	fResourceLegalBlock        = newFact("resource.legal_block", "false")
-	fResourceState             = newFact("resource.state", "exists")
-	fServerRequiredProtocol    = newFact("server.required_protocol", "none")
-	fServerUnavailable         = newFact("server.unavailable", "serving")
+	fCallerCredentialsInvalid  = newFact("caller.credentials_invalid")
+	fCallerPermissionDenied    = newFact("caller.permission_denied")
+	fEndpointAuthRequired      = newFact("endpoint.auth_required")
+	fEndpointAuthScheme        = newFact("endpoint.auth_scheme")
+	fEndpointNoRoute           = newFact("endpoint.no_route")
+	fEndpointForbidden         = newFact("endpoint.forbidden")
+	fProcessingFieldError      = newFact("processing.field_error")
+	fEndpointHideExistence     = newFact("endpoint.hide_existence")
+	fEndpointPostResult        = newFact("endpoint.post_result")
+	fEndpointRateLimitExceeded = newFact("endpoint.rate_limit_exceeded")
+	fProcessingAsync           = newFact("processing.async")
+	fProcessingConflict        = newFact("processing.conflict")
+	fProcessingFailure         = newFact("processing.failure")
+	fProcessingLongRunning     = newFact("processing.long_running")
+	fProcessingResponseBody    = newFact("processing.response_body")
+	fProcessingRuleViolation   = newFact("processing.rule_violation")
+	fResourceKeepMethod        = newFact("resource.keep_method")
+	fResourceLegalBlock        = newFact("resource.legal_block")
+	fResourceState             = newFact("resource.state")
+	fServerRequiredProtocol    = newFact("server.required_protocol")
+	fServerUnavailable         = newFact("server.unavailable")
 )
 
 func present(ok bool) string {
