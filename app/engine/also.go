@@ -71,28 +71,24 @@ func also(f *flow, v *view, first outcome) []Also {
 	var out []Also
 	v.override = map[string]bool{}
 	defer func() { v.override = nil }()
-	at := map[string]int{}
-	for i, s := range f.steps {
-		at[s.n.id] = i
-	}
 	o := first
 	deciders := []string{first.last.id} // the checks that found a fault, in order
 	for len(out) < len(f.steps) {
 		// The fault is the last step that can be answered the other way
 		// and lead on; steps that only refine it are passed over.
-		flip := -1
-		for k := len(o.trace) - 1; k >= 0 && flip < 0; k-- {
-			st := o.trace[k]
-			s := &f.steps[at[st.Node]]
-			if _, done := v.override[st.Node]; !done && !contains(refines, st.Node) && s.next[b2i(st.Answer != "yes")] >= 0 {
-				flip = k
+		var flip *step
+		var answer bool
+		for k := len(o.path) - 1; k >= 0 && flip == nil; k-- {
+			s, yes := &f.steps[o.path[k]/2], o.path[k]%2 == 1
+			if _, done := v.override[s.n.id]; !done && !contains(refines, s.n.id) && s.next[b2i(!yes)] >= 0 {
+				flip, answer = s, !yes
 			}
 		}
-		if flip < 0 {
+		if flip == nil {
 			return out
 		}
-		v.override[o.trace[flip].Node] = o.trace[flip].Answer != "yes"
-		if o = f.walk(v, true); o.code < 400 {
+		v.override[flip.n.id] = answer
+		if o = f.walk(v, false); o.code < 400 {
 			return out
 		}
 		a := Also{Code: o.code, Reason: status.MustLookup(o.code).Phrase, Node: o.last.id, Why: expand(o.why, v)}

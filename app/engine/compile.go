@@ -14,6 +14,7 @@ import (
 type flow struct {
 	profile Profile
 	steps   []step
+	at      map[string]int // a node id's position in steps
 }
 
 // step is one row of a flow: the node, its two edges, and for each edge
@@ -53,8 +54,8 @@ func compile(p Profile, rows []row, table []node) (*flow, error) {
 	for i := range table {
 		byID[table[i].id] = &table[i]
 	}
-	f := &flow{profile: p, steps: make([]step, len(rows))}
 	at := make(map[string]int, len(rows))
+	f := &flow{profile: p, steps: make([]step, len(rows)), at: at}
 	for i, r := range rows {
 		n, ok := byID[r.id]
 		if !ok {
@@ -108,13 +109,14 @@ type outcome struct {
 	code  int
 	why   string // the template of the explanation
 	last  *node  // the node whose answer ended the walk
+	path  []int  // the steps asked, each as its position × 2, + 1 for yes
 }
 
 // walk is the one loop that asks the questions: it follows the answers
 // from the first row to a code and, when record is set, records each step
 // as it goes (a walk that only wants the code skips that).
 func (f *flow) walk(v *view, record bool) outcome {
-	var o outcome
+	o := outcome{path: make([]int, 0, 48)} // the longest walks take about 40 steps
 	if record {
 		o.trace = make([]Step, 0, 48) // the longest walks take about 40 steps
 	}
@@ -125,6 +127,7 @@ func (f *flow) walk(v *view, record bool) outcome {
 			yes, input = forced, "supposed, to find what else is wrong"
 		}
 		e := s.edge(yes)
+		o.path = append(o.path, i*2+b2i(yes))
 		if record {
 			next := e.to
 			if next == "" {
