@@ -101,6 +101,32 @@ var auditRequests = []struct {
 	{hdr("X-Trace", "a\x00b"), ""},
 }
 
+type auditContext struct {
+	s Situation
+	r struct {
+		headers []Header
+		body    string
+	}
+}
+
+// auditContexts pair each situation with the plain request, and each
+// request with the plain situation and with a resource that has an ETag
+// (what the If-* headers need): every fact and every header is met, with
+// every method and caller, without multiplying them all.
+func auditContexts() []auditContext {
+	var out []auditContext
+	sits := auditSituations()
+	for _, s := range sits {
+		out = append(out, auditContext{s: s, r: auditRequests[0]})
+	}
+	etagged := sits[0]
+	etagged.Resource.ETag = `"v7"`
+	for _, r := range auditRequests[1:] {
+		out = append(out, auditContext{s: sits[0], r: r}, auditContext{s: etagged, r: r})
+	}
+	return out
+}
+
 // A claim is a sentence that must not be shown in some context.
 type claim struct {
 	text string                        // a phrase of the claim
@@ -182,8 +208,9 @@ func TestAuditAdvice(t *testing.T) {
 	for _, p := range Profiles {
 		for _, m := range auditMethods {
 			for _, who := range auditCallers {
-				for _, s := range auditSituations() {
-					for _, r := range auditRequests {
+				for _, sr := range auditContexts() {
+					{
+						s, r := sr.s, sr.r
 						c := Case{Profile: p, Request: Request{Method: m, URL: "/api/items/7/", Headers: append(append([]Header{}, who.headers...), r.headers...)}, Situation: s}
 						if r.body != "" && methodIs(c, "POST", "PUT", "PATCH") {
 							c.Request.Body = r.body
