@@ -131,9 +131,6 @@ func (v *view) is(methods ...string) bool {
 	return false
 }
 
-// safe methods do not ask for a change (RFC 9110 §9.2.1).
-func (v *view) safe() bool { return v.is("GET", "HEAD", "OPTIONS", "TRACE") }
-
 // hasContent: the request carries a body the method gives meaning to.
 func (v *view) hasContent() bool { return v.body != "" && v.is("POST", "PUT", "PATCH") }
 
