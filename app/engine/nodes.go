@@ -107,8 +107,7 @@ var nodes = []node{
 	}, "The endpoint requires authentication and the request carries no credentials.", "", nil},
 	{"challenge-sent", "Does the first authenticator send a challenge?", "RFC 9110", "11.6.1", "profiles", func(v *view) (bool, string) {
 		return v.scheme != "Session", fEndpointAuthScheme.say(v.c.Situation.Endpoint.AuthScheme)
-	}, "Not authenticated; DRF's authenticator can name its scheme in WWW-Authenticate, so it answers 401.",
-		"Not authenticated, but SessionAuthentication has no WWW-Authenticate challenge, so DRF turns its 401 into 403.", nil},
+	}, "", "", challengeWhy},
 	{"permitted", "Is the caller permitted to {method} this resource?", "RFC 9110", "15.5.4", "status-403", func(v *view) (bool, string) {
 		if v.c.Situation.Endpoint.Forbidden {
 			return false, fEndpointForbidden.say("true")

@@ -21,6 +21,17 @@ func credentialsWhy(v *view, yes bool) string {
 	return "Credentials were sent, but they are wrong or expired, so the client is not authenticated."
 }
 
+func challengeWhy(v *view, yes bool) string {
+	var why string
+	if v.c.Situation.Endpoint.Forbidden {
+		why = "The endpoint refuses this to everyone, but DRF's permission_denied() raises NotAuthenticated while no authenticator recognised the caller. "
+	}
+	if yes {
+		return why + "Not authenticated; DRF's authenticator can name its scheme in WWW-Authenticate, so it answers 401."
+	}
+	return why + "Not authenticated, but SessionAuthentication has no WWW-Authenticate challenge, so DRF turns its 401 into 403."
+}
+
 func ifMatchWhy(v *view, yes bool) string {
 	if v.is("GET", "HEAD") {
 		return "If-Match names no current version of the resource, so the {method} is not carried out: the client's stored copy is not the current one."
