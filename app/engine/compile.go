@@ -107,40 +107,41 @@ func mustCompile(p Profile, rows []row, table []node) *flow {
 type outcome struct {
 	trace []Step
 	code  int
-	why   string // the template of the explanation
-	last  *node  // the node whose answer ended the walk
-	path  []int  // the steps asked, each as its position × 2, + 1 for yes
+	why   string  // the template of the explanation
+	last  *node   // the node whose answer ended the walk
+	path  []int16 // the steps asked, each as its position × 2, + 1 for yes
 }
 
 // walk is the one loop that asks the questions: it follows the answers
 // from the first row to a code and, when record is set, records each step
 // as it goes (a walk that only wants the code skips that).
 func (f *flow) walk(v *view, record bool) outcome {
-	o := outcome{path: make([]int, 0, 48)} // the longest walks take about 40 steps
+	o := outcome{path: make([]int16, 0, 48)} // the longest walks take about 40 steps
+	var inputs []string
 	if record {
-		o.trace = make([]Step, 0, 48) // the longest walks take about 40 steps
+		inputs = make([]string, 0, 48)
 	}
 	for i, n := 0, 0; n <= len(f.steps); n++ {
 		s := &f.steps[i]
 		yes, input := s.n.test(v)
-		if forced, ok := v.override[s.n.id]; ok {
-			yes, input = forced, "supposed, to find what else is wrong"
-		}
-		e := s.edge(yes)
-		o.path = append(o.path, i*2+b2i(yes))
-		if record {
-			next := e.to
-			if next == "" {
-				next = strconv.Itoa(e.code)
+		if v.override != nil {
+			if forced, ok := v.override[s.n.id]; ok {
+				yes, input = forced, "supposed, to find what else is wrong"
 			}
-			o.trace = append(o.trace, Step{Node: s.n.id, Question: expand(s.n.question, v), Ref: s.ref, Link: s.link,
-				Guide: s.n.guide, Answer: yesNo(yes), Next: next, Input: input})
+		}
+		o.path = append(o.path, int16(i*2+b2i(yes)))
+		if record {
+			inputs = append(inputs, input)
 		}
 		next := s.next[b2i(yes)]
 		if next < 0 {
+			e := s.edge(yes)
 			o.code, o.why, o.last = e.code, s.n.why(v, yes), s.n
 			if e.why != "" {
 				o.why = e.why
+			}
+			if record {
+				o.trace = f.trace(v, o.path, inputs)
 			}
 			return o
 		}
@@ -154,4 +155,21 @@ func yesNo(yes bool) string {
 		return "yes"
 	}
 	return "no"
+}
+
+// trace is a walk's path as the steps a decision shows, each with the
+// input that decided it.
+func (f *flow) trace(v *view, path []int16, inputs []string) []Step {
+	t := make([]Step, len(path))
+	for k, p := range path {
+		s, yes := &f.steps[p/2], p%2 == 1
+		e := s.edge(yes)
+		next := e.to
+		if next == "" {
+			next = strconv.Itoa(e.code)
+		}
+		t[k] = Step{Node: s.n.id, Question: expand(s.n.question, v), Ref: s.ref, Link: s.link,
+			Guide: s.n.guide, Answer: yesNo(yes), Next: next, Input: inputs[k]}
+	}
+	return t
 }

@@ -13,7 +13,7 @@ func Recommend(c Case) Decision {
 	if flows[p] == nil {
 		p = RFC9110
 	}
-	v := newView(c, p)
+	v := newView(&c, p)
 	o := flows[p].walk(v, true)
 	d := decision(o, v, p)
 	d.Trace = o.trace
@@ -23,7 +23,7 @@ func Recommend(c Case) Decision {
 	if p == DRF {
 		other = RFC9110
 	}
-	ov := newView(c, other)
+	ov := newView(&c, other)
 	if oo := flows[other].walk(ov, false); oo.code != o.code {
 		why := expand(oo.why, ov)
 		if oo.last != o.last {
@@ -35,7 +35,7 @@ func Recommend(c Case) Decision {
 	}
 	if then, ok := afterInterim(c, o.code); ok {
 		d.Then = brief(then, p)
-		tv := newView(then, p)
+		tv := newView(&then, p)
 		d.Then.Headers = advise(d.Then.Code, tv, p)
 	}
 	return d
@@ -44,7 +44,7 @@ func Recommend(c Case) Decision {
 // brief decides a case in short: the code and why, without the trace,
 // headers and notes a full Decision carries.
 func brief(c Case, p Profile) *Brief {
-	v := newView(c, p)
+	v := newView(&c, p)
 	o := flows[p].walk(v, false)
 	return &Brief{Profile: p, Code: o.code, Reason: status.MustLookup(o.code).Phrase, Why: expand(o.why, v)}
 }

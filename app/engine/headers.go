@@ -84,7 +84,7 @@ func advise(code int, v *view, p Profile) []Advice {
 		add("connection-upgrade", "upgrade")
 	case 200, 204, 206:
 		if v.is("OPTIONS") {
-			add("allow-options", v.allowHeader())
+			add("allow-options", v.allowText)
 			break
 		}
 		a = validators(a, v, code)
@@ -115,7 +115,7 @@ func advise(code int, v *view, p Profile) []Advice {
 	case 401:
 		a = append(a, challenge(v))
 	case 405:
-		add("allow-405", v.allowHeader())
+		add("allow-405", v.allowText)
 	case 415:
 		if v.method == "PATCH" {
 			add("accept-patch", strings.Join(v.accepts, ", "))

@@ -41,10 +41,10 @@ var nodes = []node{
 		return contains(v.implemented, v.method), in
 	}, "", "No resource on this server supports {method}: the method is not implemented at all.", nil},
 	{"url-length-ok", "Is the URL within the server's length limit?", "RFC 9110", "15.5.15", "limits", func(v *view) (bool, string) {
-		return len(v.url) <= v.maxURL, sizeInput("URL is ", len(v.url), v.maxURL)
+		return len(v.url) <= v.maxURL, v.sizeInput(urlSize)
 	}, "", "The target URL is longer than the server is willing to read.", nil},
 	{"headers-size-ok", "Are the header fields within the server's size limit?", "RFC 6585", "5", "limits", func(v *view) (bool, string) {
-		return v.headerBytes() <= v.maxHeader, sizeInput("headers take ", v.headerBytes(), v.maxHeader)
+		return v.headerBytes() <= v.maxHeader, v.sizeInput(headerSize)
 	}, "", "The request's header fields are larger than the server will process.", nil},
 	{"expectation-ok", "Can the server meet the Expect header?", "RFC 9110", "15.5.18", "expect-continue", func(v *view) (bool, string) {
 		e, ok := v.header("Expect")
@@ -70,7 +70,7 @@ var nodes = []node{
 		return f, fEndpointForbidden.say(strconv.FormatBool(f))
 	}, "The endpoint refuses this {method} to every caller: credentials would change nothing, so the answer is 403, with no challenge.", "", nil},
 	{"method-allowed", "Does this endpoint allow {method}?", "RFC 9110", "15.5.6", "method-handling", func(v *view) (bool, string) {
-		return contains(v.allow(), v.method), v.allowInput()
+		return contains(v.allowed, v.method), "endpoint allows " + v.allowText
 	}, "", "This endpoint does not support {method}; the Allow header lists what it does support.", nil},
 	{"credentials-present", "Does the request carry credentials?", "RFC 9110", "11.6.2", "authentication", credentialsPresent, "", "", nil},
 	{"drf-credentials-present", "Does an authenticator find credentials it handles?", "RFC 9110", "11.6.2", "profiles", drfCredentialsPresent, "", "", nil},
@@ -132,7 +132,7 @@ var nodes = []node{
 		return !b, fResourceLegalBlock.say(strconv.FormatBool(b))
 	}, "", "A legal demand forbids serving this resource; 451 says so openly.", nil},
 	{"body-size-ok", "Is the body within the server's size limit?", "RFC 9110", "15.5.14", "limits", func(v *view) (bool, string) {
-		return v.bodySize() <= v.maxBody, sizeInput("body is ", v.bodySize(), v.maxBody)
+		return v.bodySize() <= v.maxBody, v.sizeInput(bodySize)
 	}, "", "The body is larger than the server is willing to take.", nil},
 	{"length-given", "Does a body that needs a length come with Content-Length?", "RFC 9110", "15.5.12", "limits", func(v *view) (bool, string) {
 		if !v.c.Situation.Server.LengthRequired || v.body == "" {

@@ -20,8 +20,7 @@ const (
 // view is the case as one profile reads it: defaults applied, and the
 // method as that profile's server sees it.
 type view struct {
-	cs       Case
-	c        *Case // &cs
+	c        *Case // read only: the profiles' views share it
 	method   string
 	methodIn string // "method GET", as the trace words it
 	upcased  bool   // DRF read a lower-case method as upper case
@@ -30,18 +29,20 @@ type view struct {
 	headers  []Header
 	body     string
 
-	implemented, allowed, accepts, produces []string
-	maxURL, maxHeader, maxBody, length      int
-	scheme                                  string
+	implemented, endpointMethods, accepts, produces []string
+	maxURL, maxHeader, maxBody, length              int
+	scheme                                          string
+	allowed                                         []string  // the Allow header's methods (allow.go)
+	allowText                                       string    // and its value
+	sizes                                           [3]string // sizeInput's words, once asked for
 	// override holds answers supposed rather than asked, by node id: how
 	// also finds the faults a walk did not reach.
 	override map[string]bool
 }
 
-func newView(c Case, p Profile) *view {
+func newView(c *Case, p Profile) *view {
 	r, s := &c.Request, &c.Situation
-	v := &view{cs: c, headers: r.Headers, body: r.Body}
-	v.c = &v.cs
+	v := &view{c: c, headers: r.Headers, body: r.Body}
 	v.method = or(r.Method, "GET")
 	if p == DRF && isToken(v.method) && strings.ToUpper(v.method) != v.method {
 		v.method, v.upcased = strings.ToUpper(v.method), true // Django's WSGIRequest upper-cases it
@@ -53,7 +54,7 @@ func newView(c Case, p Profile) *view {
 	v.url = or(r.URL, "/")
 	v.version = or(r.Version, "HTTP/1.1")
 	v.implemented = orList(s.Server.ImplementedMethods, DefaultImplementedMethods)
-	v.allowed = orList(s.Endpoint.AllowedMethods, DefaultAllowedMethods)
+	v.endpointMethods = orList(s.Endpoint.AllowedMethods, DefaultAllowedMethods)
 	v.accepts = orList(s.Endpoint.Accepts, DefaultMediaTypes)
 	v.produces = orList(s.Endpoint.Produces, DefaultMediaTypes)
 	v.maxURL = orInt(s.Server.MaxURLLength, DefaultMaxURLLength)
@@ -61,6 +62,8 @@ func newView(c Case, p Profile) *view {
 	v.maxBody = orInt(s.Server.MaxBodyBytes, DefaultMaxBodyBytes)
 	v.length = orInt(s.Resource.Length, DefaultLength)
 	v.scheme = or(s.Endpoint.AuthScheme, DefaultAuthScheme)
+	v.allowed = v.allow()
+	v.allowText = strings.Join(v.allowed, ", ")
 	return v
 }
 
@@ -89,13 +92,30 @@ func orInt(n, def int) int {
 // trimmed, and whether it was present. Several lines of one name mean
 // their values joined by commas (RFC 9110 §5.3).
 func (v *view) header(name string) (string, bool) {
-	var joined []string
-	for _, h := range v.headers {
+	first := -1
+	for i, h := range v.headers {
 		if strings.EqualFold(h.Name, name) {
-			joined = append(joined, strings.TrimSpace(h.Value))
+			if first >= 0 {
+				return v.joined(name), true
+			}
+			first = i
 		}
 	}
-	return strings.Join(joined, ", "), joined != nil
+	if first < 0 {
+		return "", false
+	}
+	return strings.TrimSpace(v.headers[first].Value), true
+}
+
+// joined is the values of a header that comes on several lines.
+func (v *view) joined(name string) string {
+	var all []string
+	for _, h := range v.headers {
+		if strings.EqualFold(h.Name, name) {
+			all = append(all, strings.TrimSpace(h.Value))
+		}
+	}
+	return strings.Join(all, ", ")
 }
 
 // repeats reports whether a header comes on more than one line.
