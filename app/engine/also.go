@@ -1,7 +1,5 @@
 package engine
 
-import "whichstatus/app/status"
-
 // Also is another fault of the request, one that a later check would have
 // answered with another code had an earlier one not decided.
 type Also struct {
@@ -69,7 +67,6 @@ func also(f *flow, v *view, first outcome) []Also {
 		return nil
 	}
 	var out []Also
-	v.override = map[string]bool{}
 	defer func() { v.override = nil }()
 	o := first
 	deciders := []string{first.last.id} // the checks that found a fault, in order
@@ -80,18 +77,18 @@ func also(f *flow, v *view, first outcome) []Also {
 		var answer bool
 		for k := len(o.path) - 1; k >= 0 && flip == nil; k-- {
 			s, yes := &f.steps[o.path[k]/2], o.path[k]%2 == 1
-			if _, done := v.override[s.n.id]; !done && !contains(refines, s.n.id) && s.next[b2i(!yes)] >= 0 {
+			if !v.supposes(s.n) && !contains(refines, s.n.id) && s.next[b2i(!yes)] >= 0 {
 				flip, answer = s, !yes
 			}
 		}
 		if flip == nil {
 			return out
 		}
-		v.override[flip.n.id] = answer
-		if o = f.walk(v, false); o.code < 400 {
+		v.override = append(v.override, supposed{flip.n, answer})
+		if o = f.walk(v, withPath); o.code < 400 {
 			return out
 		}
-		a := Also{Code: o.code, Reason: status.MustLookup(o.code).Phrase, Node: o.last.id, Why: expand(o.why, v)}
+		a := Also{Code: o.code, Reason: codeInfo[o.code].Reason, Node: o.last.id, Why: expand(o.why, v)}
 		for k := len(deciders) - 1; k >= 0 && a.Order == ""; k-- {
 			a.Order = order(f.profile, deciders[k], o.last.id)
 		}
@@ -99,4 +96,14 @@ func also(f *flow, v *view, first outcome) []Also {
 		deciders = append(deciders, o.last.id)
 	}
 	return out
+}
+
+// supposes reports whether also already supposes the node's answer.
+func (v *view) supposes(n *node) bool {
+	for _, o := range v.override {
+		if o.n == n {
+			return true
+		}
+	}
+	return false
 }

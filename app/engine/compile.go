@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 
 	"whichstatus/app/status"
@@ -14,6 +15,7 @@ import (
 type flow struct {
 	profile Profile
 	steps   []step
+	nodes   int            // how many nodes its table holds: the room a view's answers take
 	at      map[string]int // a node id's position in steps
 }
 
@@ -52,10 +54,11 @@ var flows = map[Profile]*flow{
 func compile(p Profile, rows []row, table []node) (*flow, error) {
 	byID := make(map[string]*node, len(table))
 	for i := range table {
+		table[i].idx = i
 		byID[table[i].id] = &table[i]
 	}
 	at := make(map[string]int, len(rows))
-	f := &flow{profile: p, steps: make([]step, len(rows)), at: at}
+	f := &flow{profile: p, steps: make([]step, len(rows)), at: at, nodes: len(table)}
 	for i, r := range rows {
 		n, ok := byID[r.id]
 		if !ok {
@@ -112,27 +115,29 @@ type outcome struct {
 	path  []int16 // the steps asked, each as its position × 2, + 1 for yes
 }
 
+// What a walk keeps besides the code.
+type detail int
+
+const (
+	codeOnly  detail = iota // the code, its why and the node that decided
+	withPath                // and the path (also reads it)
+	withTrace               // and the trace a Decision shows
+)
+
 // walk is the one loop that asks the questions: it follows the answers
-// from the first row to a code and, when record is set, records each step
-// as it goes (a walk that only wants the code skips that).
-func (f *flow) walk(v *view, record bool) outcome {
-	o := outcome{path: make([]int16, 0, 48)} // the longest walks take about 40 steps
-	var inputs []string
-	if record {
-		inputs = make([]string, 0, 48)
-	}
+// from the first row to a code, recording each step as it goes.
+func (f *flow) walk(v *view, keep detail) outcome {
+	var o outcome
+	// The path and the inputs stay on the stack (the longest walks take
+	// about 40 steps; append moves them to the heap past 48).
+	var pathBuf [48]int16
+	var inBuf [48]string
+	path, inputs := pathBuf[:0], inBuf[:0]
 	for i, n := 0, 0; n <= len(f.steps); n++ {
 		s := &f.steps[i]
-		yes, input := s.n.test(v)
-		if v.override != nil {
-			if forced, ok := v.override[s.n.id]; ok {
-				yes, input = forced, "supposed, to find what else is wrong"
-			}
-		}
-		o.path = append(o.path, int16(i*2+b2i(yes)))
-		if record {
-			inputs = append(inputs, input)
-		}
+		yes, input := v.ask(s.n, f.nodes)
+		path = append(path, int16(i*2+b2i(yes)))
+		inputs = append(inputs, input)
 		next := s.next[b2i(yes)]
 		if next < 0 {
 			e := s.edge(yes)
@@ -140,8 +145,11 @@ func (f *flow) walk(v *view, record bool) outcome {
 			if e.why != "" {
 				o.why = e.why
 			}
-			if record {
-				o.trace = f.trace(v, o.path, inputs)
+			if keep >= withPath {
+				o.path = slices.Clone(path)
+			}
+			if keep == withTrace {
+				o.trace = f.trace(v, path, inputs)
 			}
 			return o
 		}

@@ -14,7 +14,7 @@ func Recommend(c Case) Decision {
 		p = RFC9110
 	}
 	v := newView(&c, p)
-	o := flows[p].walk(v, true)
+	o := flows[p].walk(v, withTrace)
 	d := decision(o, v, p)
 	d.Trace = o.trace
 	d.Also = also(flows[p], v, o)
@@ -23,15 +23,18 @@ func Recommend(c Case) Decision {
 	if p == DRF {
 		other = RFC9110
 	}
-	ov := newView(&c, other)
-	if oo := flows[other].walk(ov, false); oo.code != o.code {
+	ov := v // the profiles read the case alike, but for a lower-case method
+	if other == DRF && isToken(v.method) && strings.ToUpper(v.method) != v.method || v.upcased {
+		ov = newView(&c, other)
+	}
+	if oo := flows[other].walk(ov, codeOnly); oo.code != o.code {
 		why := expand(oo.why, ov)
 		if oo.last != o.last {
 			// A different question decided, so the order explains the
 			// difference; when the same one did, its why already does.
 			why += " " + orderNote[other]
 		}
-		d.Other = &Brief{Profile: other, Code: oo.code, Reason: status.MustLookup(oo.code).Phrase, Why: why}
+		d.Other = &Brief{Profile: other, Code: oo.code, Reason: codeInfo[oo.code].Reason, Why: why}
 	}
 	if then, ok := afterInterim(c, o.code); ok {
 		d.Then = brief(then, p)
@@ -45,8 +48,8 @@ func Recommend(c Case) Decision {
 // headers and notes a full Decision carries.
 func brief(c Case, p Profile) *Brief {
 	v := newView(&c, p)
-	o := flows[p].walk(v, false)
-	return &Brief{Profile: p, Code: o.code, Reason: status.MustLookup(o.code).Phrase, Why: expand(o.why, v)}
+	o := flows[p].walk(v, codeOnly)
+	return &Brief{Profile: p, Code: o.code, Reason: codeInfo[o.code].Reason, Why: expand(o.why, v)}
 }
 
 // afterInterim is the case as it stands once an interim answer is done:
@@ -70,19 +73,27 @@ func afterInterim(c Case, code int) (Case, bool) {
 	return c, false
 }
 
+// codeInfo is what a decision says of each registered code, worded once:
+// flows end only at registered codes (compile checks).
+var codeInfo = func() map[int]Decision {
+	m := map[int]Decision{}
+	for _, sc := range status.All() {
+		d := Decision{Code: sc.Code, Reason: sc.Phrase, Formerly: sc.Formerly, Class: status.ClassName(sc.Class()),
+			Ref: sc.Ref(), Link: sc.URL(), Guide: "status-" + strconv.Itoa(sc.Code)}
+		if sc.DRF != "" {
+			d.Constants.DRF = "status." + sc.DRF
+		}
+		if sc.Go != "" {
+			d.Constants.Go = "http." + sc.Go
+		}
+		m[sc.Code] = d
+	}
+	return m
+}()
+
 func decision(o outcome, v *view, p Profile) Decision {
-	sc := status.MustLookup(o.code)
-	d := Decision{
-		Code: o.code, Reason: sc.Phrase, Formerly: sc.Formerly, Class: status.ClassName(sc.Class()),
-		Profile: p, Why: expand(o.why, v), Ref: sc.Ref(), Link: sc.URL(),
-		Guide: "status-" + strconv.Itoa(o.code),
-	}
-	if sc.DRF != "" {
-		d.Constants.DRF = "status." + sc.DRF
-	}
-	if sc.Go != "" {
-		d.Constants.Go = "http." + sc.Go
-	}
+	d := codeInfo[o.code]
+	d.Profile, d.Why = p, expand(o.why, v)
 	d.Headers = advise(o.code, v, p)
 	d.Notes = notesFor(o.code, o.last.id, v, p)
 	return d

@@ -35,9 +35,12 @@ type view struct {
 	allowed                                         []string  // the Allow header's methods (allow.go)
 	allowText                                       string    // and its value
 	sizes                                           [3]string // sizeInput's words, once asked for
+	// answers are what the walks over this view learned, by node index:
+	// the other profile's walk and also's walks ask only what is new.
+	answers []answer
 	// override holds answers supposed rather than asked, by node id: how
 	// also finds the faults a walk did not reach.
-	override map[string]bool
+	override []supposed
 }
 
 func newView(c *Case, p Profile) *view {
@@ -65,6 +68,36 @@ func newView(c *Case, p Profile) *view {
 	v.allowed = v.allow()
 	v.allowText = strings.Join(v.allowed, ", ")
 	return v
+}
+
+// supposed is an answer also supposes, to find what else is wrong.
+type supposed struct {
+	n   *node
+	yes bool
+}
+
+type answer struct {
+	asked, yes bool
+	input      string
+}
+
+// ask is the node's answer for this view: supposed (override), already
+// known, or asked now. nodes is the size of the node's table.
+func (v *view) ask(n *node, nodes int) (bool, string) {
+	for _, o := range v.override {
+		if o.n == n {
+			return o.yes, "supposed, to find what else is wrong"
+		}
+	}
+	if v.answers == nil {
+		v.answers = make([]answer, nodes)
+	}
+	a := &v.answers[n.idx]
+	if !a.asked {
+		a.yes, a.input = n.test(v)
+		a.asked = true
+	}
+	return a.yes, a.input
 }
 
 func or(s, def string) string {
