@@ -139,3 +139,30 @@ func position(s string, offset int, early bool) (line, col int) {
 	col = utf8.RuneCountInString(before[strings.LastIndexByte(before, '\n')+1:]) + 1
 	return line, col
 }
+
+// Passed says in a few words what a step that led on established, for a
+// line that sums up the routine checks ("the server is up, the method is
+// allowed, …"); "" when the step is not worth naming there.
+func Passed(s Step) string { return passed[s.Node+" "+s.Answer] }
+
+var passed = map[string]string{
+	"service-available yes":      "the server is up",
+	"method-allowed yes":         "the method is allowed",
+	"credentials-present yes":    "credentials are sent",
+	"credentials-present no":     "no credentials are sent",
+	"drf-credentials-present no": "no credentials are sent",
+	"credentials-valid yes":      "the credentials are valid",
+	"caller-known yes":           "the caller is known",
+	"drf-caller-known yes":       "the caller is known",
+	"auth-required no":           "no login is needed",
+	"permitted yes":              "the caller may do it",
+	"rate-ok yes":                "within the rate limit",
+	"content-type-ok yes":        "the body's type is accepted",
+	"acceptable yes":             "the client accepts the answer's type",
+	"resource-exists yes":        "the resource exists",
+	"content-well-formed yes":    "the body is well-formed",
+	"rules-ok yes":               "the content obeys the rules",
+	"no-conflict yes":            "no conflict",
+	"no-crash yes":               "the handler ran",
+	"dependencies-up yes":        "its dependencies are up",
+}

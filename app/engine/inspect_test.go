@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"whichstatus/app/engine"
+	"whichstatus/app/scenario"
 )
 
 // answer is how the RFC 9110 flow answered a node for the case, "" when
@@ -96,6 +97,29 @@ func TestMethods(t *testing.T) {
 	for _, m := range append(engine.DefaultImplementedMethods, engine.DefaultAllowedMethods...) {
 		if !slices.Contains(engine.Methods(), m) {
 			t.Errorf("Methods() lacks %s", m)
+		}
+	}
+}
+
+// Every phrase of Passed names a node the flows have, with an answer that
+// leads on: a renamed node would silently lose its words.
+func TestPassedNamesRealSteps(t *testing.T) {
+	seen := map[string]bool{}
+	for _, s := range scenario.All() {
+		for _, p := range engine.Profiles {
+			c := s.Case
+			c.Profile = p
+			tr := engine.Recommend(c).Trace
+			for _, st := range tr[:len(tr)-1] {
+				if engine.Passed(st) != "" {
+					seen[st.Node+" "+st.Answer] = true
+				}
+			}
+		}
+	}
+	for _, k := range []string{"service-available yes", "method-allowed yes", "resource-exists yes", "content-well-formed yes", "no-conflict yes"} {
+		if !seen[k] {
+			t.Errorf("Passed has no words for %q on any scenario", k)
 		}
 	}
 }

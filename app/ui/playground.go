@@ -21,15 +21,16 @@ type Playground struct {
 	app.Compo
 
 	c       engine.Case
-	d       engine.Decision
-	sc      scenario.Scenario // the scenario the case started from; zero on "/"
-	edited  bool              // the case no longer is the scenario's
-	linkErr string            // why the ?case= link could not be read
-	embed   bool              // ?embed=1: the compact view for a course page
-	lock    bool              // ?lock=1: in an embed, the request is not editable
-	dialog  string            // the open dialog: "", dlgShare, dlgEmbed or dlgSaved
-	saved   saved             // the saved cases dialog's state
-	urlGen  int               // counts edits, so that only the last one writes the URL
+	d       engine.Decision      // the decision on decided(c)
+	alts    []engine.Alternative // what would change d
+	sc      scenario.Scenario    // the scenario the case started from; zero on "/"
+	edited  bool                 // the case no longer is the scenario's
+	linkErr string               // why the ?case= link could not be read
+	embed   bool                 // ?embed=1: the compact view for a course page
+	lock    bool                 // ?lock=1: in an embed, the request is not editable
+	dialog  string               // the open dialog: "", dlgShare, dlgEmbed or dlgSaved
+	saved   saved                // the saved cases dialog's state
+	urlGen  int                  // counts edits, so that only the last one writes the URL
 }
 
 // homeCase is where the home page starts: an ordinary read.
@@ -43,10 +44,37 @@ func homeCase() engine.Case {
 
 func (p *Playground) OnInit() {
 	p.c = homeCase()
-	p.d = engine.Recommend(p.c)
+	p.decide()
+}
+
+// decide decides the case as the editors show it: a header row without a
+// name yet is one being typed, not a header the request sends.
+func (p *Playground) decide() {
+	c := p.c
+	c.Request.Headers = named(c.Request.Headers)
+	p.d = engine.Recommend(c)
+	p.alts = engine.Alternatives(c, p.d)
+}
+
+// named are the header lines that have a name.
+func named(hs []engine.Header) []engine.Header {
+	for i, h := range hs {
+		if h.Name == "" {
+			out := append([]engine.Header(nil), hs[:i]...)
+			for _, h := range hs[i+1:] {
+				if h.Name != "" {
+					out = append(out, h)
+				}
+			}
+			return out
+		}
+	}
+	return hs
 }
 
 func (p *Playground) OnPreRender(ctx app.Context) { p.load(ctx) }
+func (p *Playground) OnMount(ctx app.Context)     { ctx.Defer(func(app.Context) { watchVerdict() }) }
+func (p *Playground) OnDismount()                 { unwatchVerdict() }
 func (p *Playground) OnNav(ctx app.Context)       { p.load(ctx) }
 
 // load starts from the case the URL names: the page's scenario or the
@@ -74,7 +102,7 @@ func (p *Playground) load(ctx app.Context) {
 	}
 	p.embed, p.lock = q.Get("embed") == "1", q.Get("lock") == "1"
 	p.edited = p.sc.ID != "" && share.Encode(p.c) != share.Encode(p.sc.Case)
-	p.d = engine.Recommend(p.c)
+	p.decide()
 }
 
 // edit is every editor's output: apply the edit and decide again, at once,
@@ -83,14 +111,23 @@ func (p *Playground) edit(ctx app.Context, edit func(c *engine.Case)) {
 	c := p.c
 	edit(&c)
 	p.c = c
-	p.d = engine.Recommend(c)
+	p.decide()
 	p.edited = p.sc.ID != ""
 	p.changed(ctx)
 }
 
+// apply makes an alternative's edit, as if the learner had made it.
+func (p *Playground) apply(ctx app.Context, e engine.Edit) {
+	p.edit(ctx, func(c *engine.Case) {
+		if t, err := e.Apply(*c); err == nil {
+			*c = t
+		}
+	})
+}
+
 func (p *Playground) reset(ctx app.Context, e app.Event) {
 	p.c = p.sc.Case
-	p.d = engine.Recommend(p.c)
+	p.decide()
 	p.edited = false
 	p.changed(ctx)
 }
@@ -151,10 +188,10 @@ func (p *Playground) Render() app.UI {
 				&RequestEditor{Case: p.c, OnEdit: p.edit},
 				&SituationEditor{Case: p.c, OnEdit: p.edit},
 			),
-			el("div", "result", &Verdict{Decision: p.d, Case: p.c}),
+			el("div", "result", &Verdict{Decision: p.d, Case: p.c, Alternatives: p.alts, OnApply: p.apply}),
 		),
-		// On a phone the verdict is far below the controls: keep its code
-		// in sight.
+		// On a phone the verdict can be below the controls: keep its code
+		// in sight until the verdict itself is (see watchVerdict).
 		el("a", "verdict-bar "+classClass(p.d.Code),
 			txt("strong", "", strconv.Itoa(p.d.Code)),
 			txt("span", "", " "+p.d.Reason),
@@ -218,4 +255,43 @@ func (p *Playground) profileSwitch() app.UI {
 		txt("legend", "", "Judge by"),
 		el("div", "segs", opts...),
 	)
+}
+
+// The phone's bar points down to the verdict; once the verdict's code is
+// on the screen it would only cover it. An IntersectionObserver marks the
+// page's root element (which no component renders, so no update resets
+// it) and the stylesheet hides the bar.
+var (
+	verdictWatch   app.Value
+	verdictWatchCB app.Func
+)
+
+func watchVerdict() {
+	win := app.Window()
+	io, code := win.Get("IntersectionObserver"), win.GetElementByID("verdict-title")
+	if verdictWatch != nil || !io.Truthy() || !code.Truthy() {
+		return
+	}
+	if verdictWatchCB == nil {
+		verdictWatchCB = app.FuncOf(func(this app.Value, args []app.Value) any {
+			entries := args[0]
+			root := app.Window().Get("document").Get("documentElement")
+			if n := entries.Length(); n > 0 && entries.Index(n-1).Get("isIntersecting").Bool() {
+				root.Call("setAttribute", "data-verdict-seen", "")
+			} else {
+				root.Call("removeAttribute", "data-verdict-seen")
+			}
+			return nil
+		})
+	}
+	verdictWatch = io.New(verdictWatchCB)
+	verdictWatch.Call("observe", code)
+}
+
+func unwatchVerdict() {
+	if verdictWatch != nil {
+		verdictWatch.Call("disconnect")
+		verdictWatch = nil
+		app.Window().Get("document").Get("documentElement").Call("removeAttribute", "data-verdict-seen")
+	}
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strconv"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -45,7 +46,15 @@ type ScenarioPicker struct {
 	app.Compo
 
 	Selected string // the id of the open scenario, "" for none
+
+	// Arrowing through a closed select fires change on every key: the
+	// scenario loads once the keys rest (pickPause), or at once on Enter.
+	keyed bool // the last change came from the keyboard
+	gen   int  // counts changes, so that only the last one loads
 }
+
+// pickPause is how long the picker waits after an arrow key.
+const pickPause = 700 * time.Millisecond
 
 func (p *ScenarioPicker) Render() app.UI {
 	groups := byClass()
@@ -60,12 +69,49 @@ func (p *ScenarioPicker) Render() app.UI {
 	}
 	return el("div", "field picker",
 		label("scenario", "Start from a scenario"),
-		el("select", "", opts...).ID("scenario").OnChange(p.pick),
+		el("select", "", opts...).ID("scenario").OnChange(p.pick).OnKeyDown(p.key).OnBlur(p.commit),
 	)
 }
 
+func (p *ScenarioPicker) key(ctx app.Context, e app.Event) {
+	switch e.Get("key").String() {
+	case "Enter":
+		p.commit(ctx, e)
+	case "ArrowUp", "ArrowDown", "PageUp", "PageDown", "Home", "End":
+		p.keyed = true
+	}
+}
+
+// pick loads the chosen scenario: at once when chosen with the mouse or
+// by touch, after a pause when arrowed to.
 func (p *ScenarioPicker) pick(ctx app.Context, e app.Event) {
-	if id := value(ctx); id != "" {
+	p.gen++
+	if !p.keyed {
+		p.open(ctx, value(ctx))
+		return
+	}
+	p.keyed = false
+	gen, id := p.gen, value(ctx)
+	ctx.After(pickPause, func(ctx app.Context) {
+		if gen == p.gen {
+			p.open(ctx, id)
+		}
+	})
+}
+
+// commit loads what the select shows now, if it is not the page's.
+func (p *ScenarioPicker) commit(ctx app.Context, e app.Event) {
+	if id := value(ctx); id != p.Selected {
+		p.gen++
+		p.open(ctx, id)
+	}
+}
+
+func (p *ScenarioPicker) open(ctx app.Context, id string) {
+	if id == p.Selected {
+		return
+	}
+	if id != "" {
 		ctx.Navigate(Href("/scenarios/" + id))
 		return
 	}

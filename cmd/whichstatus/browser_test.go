@@ -95,8 +95,8 @@ func TestBrowser(t *testing.T) {
 		// Break the body's JSON: the verdict turns to 400 at once.
 		input(t, tab, "#req-body", `{"email": "ada@example.com"`)
 		wantCode(t, tab, 400)
-		if got := text(t, tab, "#body-state"); !strings.Contains(got, "not JSON") {
-			t.Errorf("body indicator = %q, want it to say not JSON", got)
+		if got := text(t, tab, "#body-state"); !strings.Contains(got, "JSON broken at line 1") {
+			t.Errorf("body indicator = %q, want it to say where the JSON breaks", got)
 		}
 		if got := text(t, tab, "#reset"); got == "" {
 			t.Errorf("no way back to the scenario after an edit")
