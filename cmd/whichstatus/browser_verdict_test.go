@@ -207,7 +207,7 @@ func TestBrowserVerdict(t *testing.T) {
 				t.Errorf("guide page %s overflows a 390 px screen by %d px", g, w)
 			}
 			// A list's numbers stand in its padding: every marker must fit.
-			if bad := eval[string](t, tab, `[...document.querySelectorAll(".prose ol")].filter(o => {
+			if bad := eval[string](t, tab, `[...document.querySelectorAll(".prose ol, .toc ol")].filter(o => {
 				const n = (o.start || 1) + o.children.length - 1;
 				return n >= 10 && parseFloat(getComputedStyle(o).paddingLeft) < 28;
 			}).map(o => o.textContent.slice(0, 30)).join(" | ")`); bad != "" {
