@@ -147,9 +147,15 @@ func TestBrowserVerdict(t *testing.T) {
 		if got := text(t, tab, "#body-state"); !strings.Contains(got, "line 3, column 1") {
 			t.Errorf("the body badge = %q, want the position of the break (line 3, column 1)", got)
 		}
+		viewport(t, tab, 390, 844)
+		eval[bool](t, tab, `(document.getElementById("req-body").scrollIntoView({block: "center"}), true)`)
+		b.view(t, tab, "body-broken-json-390")
+		viewport(t, tab, 1280, 900)
 		// A body on a GET is not read, and says how servers treat it.
 		input(t, tab, "#req-method", "GET")
 		poll(t, tab, `(document.getElementById("body-note") || {textContent: ""}).textContent.includes("RFC 9110 §9.3.1")`, "the note on a GET's body")
+		eval[bool](t, tab, `(document.getElementById("req-body").scrollIntoView({block: "center"}), true)`)
+		b.view(t, tab, "body-on-get")
 	})
 
 	// Arrowing through the picker waits for the keys to rest.
