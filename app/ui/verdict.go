@@ -148,7 +148,7 @@ func (v *Verdict) alternatives() app.UI {
 	}
 	items := make([]app.UI, len(v.Alternatives))
 	for i, a := range v.Alternatives {
-		kids := []app.UI{txt("span", "alt-change", a.Change), txt("span", "", " → ").Aria("hidden", "true"), codeChip(a.Code, a.Reason)}
+		kids := []app.UI{txt("span", "alt-change", a.Change), txt("span", "", " → ").Aria("hidden", "true"), txt("span", "sr", " gives "), codeChip(a.Code, a.Reason)}
 		if v.OnApply == nil {
 			items[i] = el("li", "", el("span", "alt", kids...))
 			continue
@@ -156,7 +156,7 @@ func (v *Verdict) alternatives() app.UI {
 		// go-app keeps a button's first handler when it renders the same
 		// button again, so the handler finds its edit at click time.
 		items[i] = el("li", "", attrs(el("button", "alt", kids...), "type", "button", "id", "alt-"+strconv.Itoa(i),
-			"data-code", strconv.Itoa(a.Code), "aria-label", a.Change+": gives "+strconv.Itoa(a.Code)+" "+a.Reason).
+			"data-code", strconv.Itoa(a.Code)).
 			OnClick(func(ctx app.Context, ev app.Event) {
 				if i < len(v.Alternatives) {
 					v.OnApply(ctx, v.Alternatives[i].Edit)
