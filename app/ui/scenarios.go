@@ -49,8 +49,9 @@ type ScenarioPicker struct {
 
 	// Arrowing through a closed select fires change on every key: the
 	// scenario loads once the keys rest (pickPause), or at once on Enter.
-	keyed bool // the last change came from the keyboard
-	gen   int  // counts changes, so that only the last one loads
+	keyed   bool // the next change comes from an arrow key
+	pending bool // a scenario arrowed to waits for the keys to rest
+	gen     int  // counts changes, so that only the last one loads
 }
 
 // pickPause is how long the picker waits after an arrow key.
@@ -76,7 +77,8 @@ func (p *ScenarioPicker) Render() app.UI {
 func (p *ScenarioPicker) key(ctx app.Context, e app.Event) {
 	switch e.Get("key").String() {
 	case "Enter":
-		p.commit(ctx, e)
+		p.gen++
+		p.open(ctx, value(ctx))
 	case "ArrowUp", "ArrowDown", "PageUp", "PageDown", "Home", "End":
 		p.keyed = true
 	}
@@ -92,6 +94,7 @@ func (p *ScenarioPicker) pick(ctx app.Context, e app.Event) {
 	}
 	p.keyed = false
 	gen, id := p.gen, value(ctx)
+	p.pending = true
 	ctx.After(pickPause, func(ctx app.Context) {
 		if gen == p.gen {
 			p.open(ctx, id)
@@ -99,15 +102,16 @@ func (p *ScenarioPicker) pick(ctx app.Context, e app.Event) {
 	})
 }
 
-// commit loads what the select shows now, if it is not the page's.
+// commit loads a scenario arrowed to at once when the picker loses focus.
 func (p *ScenarioPicker) commit(ctx app.Context, e app.Event) {
-	if id := value(ctx); id != p.Selected {
+	if p.pending {
 		p.gen++
-		p.open(ctx, id)
+		p.open(ctx, value(ctx))
 	}
 }
 
 func (p *ScenarioPicker) open(ctx app.Context, id string) {
+	p.pending = false
 	if id == p.Selected {
 		return
 	}
