@@ -121,8 +121,8 @@ func (p *Playground) apply(edit func(c *engine.Case)) {
 	p.edited = p.sc.ID != ""
 }
 
-// apply makes an alternative's edit, as if the learner had made it.
-func (p *Playground) apply(ctx app.Context, e engine.Edit) {
+// applyAlt makes an alternative's edit, as if the learner had made it.
+func (p *Playground) applyAlt(ctx app.Context, e engine.Edit) {
 	p.edit(ctx, func(c *engine.Case) {
 		if t, err := e.Apply(*c); err == nil {
 			*c = t
@@ -190,7 +190,7 @@ func (p *Playground) Render() app.UI {
 				&RequestEditor{Case: p.c, OnEdit: p.edit},
 				&SituationEditor{Case: p.c, OnEdit: p.edit},
 			),
-			el("div", "result", &Verdict{Decision: p.d, Case: p.c, Alternatives: p.alts, OnApply: p.apply}),
+			el("div", "result", &Verdict{Decision: p.d, Case: p.c, Alternatives: p.alts, OnApply: p.applyAlt}),
 		),
 		// On a phone the verdict can be below the controls: keep its code
 		// in sight until the verdict itself is (see watchVerdict).

@@ -293,7 +293,8 @@ func TestPlaygroundIgnoresUnnamedHeader(t *testing.T) {
 	p := &Playground{}
 	disp := app.NewClientTester(p)
 	defer disp.Close()
-	p.edit(nil, func(c *engine.Case) { c.Request.Headers = append(cloneHeaders(c.Request.Headers), engine.Header{}) })
+	p.apply(func(c *engine.Case) { c.Request.Headers = append(cloneHeaders(c.Request.Headers), engine.Header{}) })
+	p.Update()
 	disp.Consume()
 	if p.d.Code != 200 || len(p.c.Request.Headers) != 2 {
 		t.Errorf("with an empty header row: code %d, %d rows; want 200 and the row kept", p.d.Code, len(p.c.Request.Headers))
@@ -301,7 +302,7 @@ func TestPlaygroundIgnoresUnnamedHeader(t *testing.T) {
 	if !strings.Contains(app.HTMLString(p), "Not sent until it has a name.") {
 		t.Errorf("the empty row does not say it is not sent")
 	}
-	p.edit(nil, func(c *engine.Case) { c.Request.Headers[1].Name = "X Bad" })
+	p.apply(func(c *engine.Case) { c.Request.Headers[1].Name = "X Bad" })
 	if p.d.Code != 400 {
 		t.Errorf("a named row that is not a token: code %d, want 400", p.d.Code)
 	}
