@@ -38,8 +38,7 @@ func (c Credentials) Valid() bool { return c.Present && c.SchemeMatches && !c.In
 // CredentialsOf reads the case's credentials with the checks the RFC 9110
 // flow makes (credentials-present, credentials-valid).
 func CredentialsOf(c Case) Credentials {
-	v := newView(&c, RFC9110)
-	defer v.release()
+	v := inspectView(c)
 	cr := Credentials{Expected: v.scheme, Invalid: c.Situation.Caller.CredentialsInvalid}
 	if c.Situation.Endpoint.Login {
 		// The body is where a login's credentials go; credentialsPresent
@@ -56,6 +55,10 @@ func CredentialsOf(c Case) Credentials {
 	}
 	return cr
 }
+
+// inspectView is the case as the RFC 9110 flow's checks read it. The view
+// is not given back to the pool: these helpers run once per render.
+func inspectView(c Case) *view { return newView(&c, RFC9110) }
 
 // BodyKind is what a body is, as the engine reads it.
 type BodyKind string
@@ -96,8 +99,7 @@ func BodyOf(c Case) Body {
 	if r.Body == "" {
 		return b
 	}
-	v := newView(&c, RFC9110)
-	defer v.release()
+	v := inspectView(c)
 	b.Read = v.is("POST", "PUT", "PATCH")
 	ct, _ := v.header("Content-Type")
 	b.Type = mediaType(ct)
