@@ -19,7 +19,7 @@ const (
 
 func (r *RequestEditor) credentials() app.UI {
 	cr := engine.CredentialsOf(r.Case)
-	cur := credentialsOf(cr)
+	cur := credControl(cr)
 	opt := func(v credState, text string) app.UI {
 		id := "cred-" + string(v)
 		return el("label", "seg",
@@ -61,9 +61,9 @@ func credentialHeader(scheme string) string {
 	return "an Authorization: " + scheme + " header"
 }
 
-// credentialsOf is the control's state: the engine's reading of the
+// credControl is the control's state: the engine's reading of the
 // credentials, the scheme included.
-func credentialsOf(cr engine.Credentials) credState {
+func credControl(cr engine.Credentials) credState {
 	switch {
 	case !cr.Present:
 		return credNone

@@ -53,8 +53,8 @@ func TestCredentials(t *testing.T) {
 		c.Situation.Endpoint.AuthRequired = true
 		for _, v := range []credState{credValid, credInvalid, credNone, credInvalid, credValid} {
 			c = withCredentials(c, v)
-			if got := credentialsOf(engine.CredentialsOf(c)); got != v {
-				t.Errorf("scheme %q: credentialsOf(withCredentials(%s)) = %s", scheme, v, got)
+			if got := credControl(engine.CredentialsOf(c)); got != v {
+				t.Errorf("scheme %q: credControl(withCredentials(%s)) = %s", scheme, v, got)
 			}
 			if c.Request.Headers[0].Name != "Accept" {
 				t.Errorf("scheme %q: withCredentials(%s) lost the other headers: %v", scheme, v, c.Request.Headers)
@@ -79,8 +79,8 @@ func TestCredentialsWrongScheme(t *testing.T) {
 	c := engine.Case{Request: engine.Request{Headers: []engine.Header{{Name: "Authorization", Value: "Basic YWxhZGRpbjpvcGVuc2VzYW1l"}}}}
 	c.Situation.Endpoint.AuthRequired = true
 	cr := engine.CredentialsOf(c)
-	if got := credentialsOf(cr); got != credInvalid {
-		t.Errorf("credentialsOf(Basic on a Bearer endpoint) = %s, want invalid", got)
+	if got := credControl(cr); got != credInvalid {
+		t.Errorf("credControl(Basic on a Bearer endpoint) = %s, want invalid", got)
 	}
 	if h := credentialsHint(cr); !strings.Contains(h, "uses Basic") || !strings.Contains(h, "expects Bearer") {
 		t.Errorf("credentialsHint = %q, want it to name both schemes", h)
@@ -88,7 +88,7 @@ func TestCredentialsWrongScheme(t *testing.T) {
 	if d := engine.Recommend(c); d.Code != 401 {
 		t.Errorf("Recommend = %d, want 401", d.Code)
 	}
-	if got := credentialsOf(engine.CredentialsOf(withCredentials(c, credValid))); got != credValid {
+	if got := credControl(engine.CredentialsOf(withCredentials(c, credValid))); got != credValid {
 		t.Errorf("after choosing Valid, the control shows %s", got)
 	}
 }
