@@ -76,7 +76,8 @@ type Body struct {
 	Bytes int
 	// Type is the media type Content-Type declares, lower case and without
 	// parameters; "" when there is no Content-Type or it is empty.
-	Type string
+	Type     string
+	Declared bool // a Content-Type line is there, even an empty one
 	// Accepted: the endpoint takes bodies of Type (false without a Type: a
 	// body without Content-Type counts as application/octet-stream).
 	Accepted bool
@@ -101,8 +102,8 @@ func BodyOf(c Case) Body {
 	}
 	v := inspectView(c)
 	b.Read = v.is("POST", "PUT", "PATCH")
-	ct, _ := v.header("Content-Type")
-	b.Type = mediaType(ct)
+	ct, ok := v.header("Content-Type")
+	b.Type, b.Declared = mediaType(ct), ok
 	for _, a := range v.accepts {
 		if b.Type != "" && acceptMatches(a, b.Type) {
 			b.Accepted = true

@@ -204,6 +204,8 @@ func bodyBadge(b engine.Body) (class, words string) {
 		return "none", strconv.Itoa(b.Bytes) + " bytes, not read"
 	case b.Kind == engine.BodyBroken:
 		return "bad", "✗ JSON broken at line " + strconv.Itoa(b.Line) + ", column " + strconv.Itoa(b.Column) + ": " + b.Error
+	case b.Type == "" && b.Declared:
+		return "bad", "Content-Type is empty: the server cannot tell the format"
 	case b.Type == "":
 		return "bad", "no Content-Type: read as application/octet-stream"
 	case b.Kind == engine.BodyJSON && b.Accepted:

@@ -34,6 +34,10 @@ func TestBodyBadge(t *testing.T) {
 			t.Errorf("bodyBadge(%s %s %q) = %s %q, want %s %q", tt.method, tt.ctype, tt.body, class, words, tt.class, tt.words)
 		}
 	}
+	empty := engine.Case{Request: engine.Request{Method: "POST", Body: "{}", Headers: []engine.Header{{Name: "Content-Type", Value: " "}}}}
+	if _, words := bodyBadge(engine.BodyOf(empty)); words != "Content-Type is empty: the server cannot tell the format" {
+		t.Errorf("an empty Content-Type: %q", words)
+	}
 	c := engine.Case{Request: engine.Request{Method: "POST", Body: "a=1", Headers: []engine.Header{{Name: "Content-Type", Value: "application/x-www-form-urlencoded"}}}}
 	c.Situation.Endpoint.Accepts = []string{"application/x-www-form-urlencoded"}
 	if _, words := bodyBadge(engine.BodyOf(c)); words != "application/x-www-form-urlencoded: not JSON, and this endpoint takes it" {
