@@ -2,7 +2,6 @@ package ui
 
 import (
 	"strconv"
-	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -47,15 +46,11 @@ type ScenarioPicker struct {
 
 	Selected string // the id of the open scenario, "" for none
 
-	// Arrowing through a closed select fires change on every key: the
-	// scenario loads once the keys rest (pickPause), or at once on Enter.
+	// Arrowing through a closed select fires change on every key: a
+	// scenario arrowed to loads on Enter, or when the picker loses focus.
 	keyed   bool // the next change comes from an arrow key
-	pending bool // a scenario arrowed to waits for the keys to rest
-	gen     int  // counts changes, so that only the last one loads
+	pending bool // a scenario arrowed to waits to be loaded
 }
-
-// pickPause is how long the picker waits after an arrow key.
-const pickPause = 700 * time.Millisecond
 
 func (p *ScenarioPicker) Render() app.UI {
 	groups := byClass()
@@ -70,56 +65,49 @@ func (p *ScenarioPicker) Render() app.UI {
 	}
 	return el("div", "field picker",
 		label("scenario", "Start from a scenario"),
-		el("select", "", opts...).ID("scenario").OnChange(p.pick).OnKeyDown(p.key).OnBlur(p.commit),
+		txt("span", "sr", "Arrow keys move through the list; Enter opens the scenario.").ID("scenario-keys"),
+		el("select", "", opts...).ID("scenario").Aria("describedby", "scenario-keys").OnChange(p.pick).OnKeyDown(p.key).OnBlur(p.commit),
 	)
 }
 
 func (p *ScenarioPicker) key(ctx app.Context, e app.Event) {
 	switch e.Get("key").String() {
 	case "Enter":
-		p.gen++
-		p.open(ctx, value(ctx))
+		p.commit(ctx, e)
 	case "ArrowUp", "ArrowDown", "PageUp", "PageDown", "Home", "End":
 		p.keyed = true
 	}
 }
 
-// pick loads the chosen scenario: at once when chosen with the mouse or
-// by touch, after a pause when arrowed to.
+// pick loads the chosen scenario at once when it is chosen with the mouse
+// or by touch. One arrowed to waits for Enter or for the picker to lose
+// focus: loading a page is a change of context, and arrowing is looking.
 func (p *ScenarioPicker) pick(ctx app.Context, e app.Event) {
-	p.gen++
-	if !p.keyed {
-		p.open(ctx, value(ctx))
+	if p.keyed {
+		p.keyed, p.pending = false, true
 		return
 	}
-	p.keyed = false
-	gen, id := p.gen, value(ctx)
-	p.pending = true
-	ctx.After(pickPause, func(ctx app.Context) {
-		if gen == p.gen {
-			p.open(ctx, id)
-		}
-	})
+	p.open(ctx, value(ctx))
 }
 
-// commit loads a scenario arrowed to at once when the picker loses focus.
+// commit loads the scenario the picker shows, if it waits.
 func (p *ScenarioPicker) commit(ctx app.Context, e app.Event) {
 	if p.pending {
-		p.gen++
 		p.open(ctx, value(ctx))
 	}
 }
 
+// open goes to a scenario's page ("" is the home page's own case), unless
+// it is the page already open.
 func (p *ScenarioPicker) open(ctx app.Context, id string) {
 	p.pending = false
-	if id == p.Selected {
-		return
-	}
+	to := Href("/")
 	if id != "" {
-		ctx.Navigate(Href("/scenarios/" + id))
-		return
+		to = Href("/scenarios/" + id)
 	}
-	ctx.Navigate(Href("/"))
+	if ctx.Page().URL().Path != to {
+		ctx.Navigate(to)
+	}
 }
 
 // Scenarios lists every scenario by class, each a link to its page.
