@@ -28,6 +28,12 @@
 (function () {
   "use strict";
 
+  // Once a page, however many snippets pasted the script.
+  if (window.whichstatusEmbeds) {
+    return;
+  }
+  window.whichstatusEmbeds = true;
+
   var MAX = 20000; // px: more is not a case, it is a mistake
 
   function frames() {

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"time"
+
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"whichstatus/app/engine"
@@ -27,12 +29,15 @@ func (p *Playground) saveFileButton() app.UI {
 func download(name, text string) {
 	w := app.Window()
 	blob := w.Get("Blob").New([]any{text}, map[string]any{"type": "application/json"})
-	url := w.Get("URL").Call("createObjectURL", blob)
+	url := w.Get("URL").Call("createObjectURL", blob).String()
 	a := w.Get("document").Call("createElement", "a")
 	a.Set("href", url)
 	a.Set("download", name)
 	a.Call("click")
-	w.Get("setTimeout").Invoke(w.Get("URL").Get("revokeObjectURL").Call("bind", w.Get("URL"), url), 1000)
+	go func() { // once the browser has the file
+		time.Sleep(time.Minute)
+		w.Get("URL").Call("revokeObjectURL", url)
+	}()
 }
 
 // openCaseButton is "Open a case…": a button for the hidden file input,
