@@ -31,8 +31,7 @@ import (
 // MaxLen is the longest token a link carries: the encoder's callers (the
 // share and embed dialogs, the address bar) offer no link beyond it, and
 // Decode refuses longer ones. With the site's address around it the link
-// stays under 8 KB, which common hosts (GitHub Pages among them) accept
-// in a request line.
+// stays under 8 KB, the longest request line nginx accepts by default.
 const MaxLen = 6000
 
 // MaxFileBytes is the largest case file ReadFile reads, and the largest

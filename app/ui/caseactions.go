@@ -111,7 +111,7 @@ func (p *Playground) tooBig(tok, what string) app.UI {
 	return el("div", "too-big",
 		attrs(txt("p", "notice", "This case is too big for "+what+": it would take "+thousands(len(tok))+
 			" characters, and whichstatus makes links of at most "+thousands(share.MaxLen)+
-			", because many sites refuse longer addresses."), "id", "too-big", "role", "status"),
+			", because many servers refuse longer addresses."), "id", "too-big", "role", "status"),
 		txt("p", "", "Save it to a file instead. Whoever gets the file opens it in the playground with “Open a case…”, and sees this case whole."),
 	)
 }
