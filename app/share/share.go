@@ -106,8 +106,8 @@ func DecodeLink(token string) (Link, error) {
 	body := strings.TrimRight(token[1:], "=")
 	data, err := base64.RawURLEncoding.DecodeString(body)
 	if err != nil {
-		if strings.Trim(body, alphabet) == "" { // the letters are right, there are too few
-			return Link{}, linkFault("This share link was cut short: its end is missing")
+		if strings.Trim(body, alphabet) == "" { // the letters are right, their number is not
+			return Link{}, linkFault("This share link has the wrong length: characters were cut off its end, or added to it")
 		}
 		return Link{}, linkFault("This share link has characters that no whichstatus link holds: some were changed or added on the way")
 	}
@@ -116,6 +116,8 @@ func DecodeLink(token string) (Link, error) {
 		switch {
 		case errors.Is(err, io.ErrUnexpectedEOF):
 			return Link{}, linkFault("This share link was cut short: its end is missing")
+		case errors.Is(err, errTrailing):
+			return Link{}, linkFault("This share link goes on after its case: something was added to its end")
 		case errors.Is(err, errTooBig):
 			return Link{}, linkFault("This share link unpacks to more than " + thousands(MaxFileBytes) + " bytes, far more than any case")
 		case err != nil:
@@ -170,18 +172,21 @@ func CheckFileSize(n int) error {
 
 var (
 	errTooBig   = errors.New("too big")
+	errTrailing = errors.New("data after the end")
 	errCutShort = errors.New("the case stops in the middle")
 )
 
 // inflate unpacks DEFLATE data, refusing more than MaxFileBytes.
 func inflate(data []byte) ([]byte, error) {
-	r := flate.NewReader(bytes.NewReader(data))
-	b, err := io.ReadAll(io.LimitReader(r, MaxFileBytes+1))
-	if err != nil {
+	in := bytes.NewReader(data) // a ByteReader: flate reads no further than its stream
+	b, err := io.ReadAll(io.LimitReader(flate.NewReader(in), MaxFileBytes+1))
+	switch {
+	case err != nil:
 		return nil, err
-	}
-	if len(b) > MaxFileBytes {
+	case len(b) > MaxFileBytes:
 		return nil, errTooBig
+	case in.Len() > 0:
+		return nil, errTrailing
 	}
 	return b, nil
 }

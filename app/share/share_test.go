@@ -73,8 +73,10 @@ func TestDamagedLinks(t *testing.T) {
 	for _, tt := range []struct{ name, tok, want string }{
 		{"empty", "", "holds no case"},
 		{"other version", "9" + good[1:], "another version"},
-		{"truncated", good[:len(good)/2], "cut short"},
-		{"truncated by one", good[:len(good)-1], "cut short"},
+		{"truncated", good[:len(good)/2], "cut"},
+		{"truncated by one", good[:len(good)-1], "cut"},
+		{"one more letter", good + "A", "added"},
+		{"more letters", good + "AAAA", "added to its end"},
 		{"truncated, version 1", raw(`{"request": {"method": "GET"`), "cut short"},
 		{"tampered character", good[:10] + "!" + good[11:], "characters that no whichstatus link holds"},
 		{"percent signs", "1%%%%", "characters that no whichstatus link holds"},
@@ -92,7 +94,7 @@ func TestDamagedLinks(t *testing.T) {
 			continue
 		}
 		oneSentence(t, "Decode("+tt.name+")", err.Error())
-		if tt.name != "truncated" && tt.name != "truncated by one" && tt.name != "truncated, version 1" && strings.Contains(err.Error(), "cut") {
+		if !strings.HasPrefix(tt.name, "truncated") && strings.Contains(err.Error(), "cut short") {
 			t.Errorf("Decode(%s) = %q: only a link that was cut short may say so", tt.name, err)
 		}
 	}
@@ -247,4 +249,28 @@ func nearLimit(over bool) engine.Case {
 		return c(n + 1)
 	}
 	return c(n)
+}
+
+// A link may carry an embed's title and story; the case stays the case.
+func TestLinkTitleStory(t *testing.T) {
+	s := scenario.All()[0]
+	l, err := DecodeLink(EncodeLink(Link{Case: s.Case, Title: "Ada signs up twice", Story: "Her second sign-up clashes."}))
+	if err != nil || l.Title != "Ada signs up twice" || l.Story != "Her second sign-up clashes." || string(engine.Encode(l.Case)) != string(engine.Encode(s.Case)) {
+		t.Errorf("DecodeLink(EncodeLink(…)) = %+v, %v; want the title, the story and the case", l, err)
+	}
+	for _, bad := range []Link{
+		{Title: strings.Repeat("t", MaxTitle+1)},
+		{Story: strings.Repeat("s", MaxStory+1)},
+		{Title: "two\nlines"},
+	} {
+		if _, err := DecodeLink(EncodeLink(bad)); err == nil || !errors.Is(err, ErrLink) {
+			t.Errorf("DecodeLink(%q, %q) = %v, want ErrLink", bad.Title[:min(len(bad.Title), 10)], bad.Story[:min(len(bad.Story), 10)], err)
+		} else {
+			oneSentence(t, "DecodeLink", err.Error())
+		}
+	}
+	// A case file is the case format: no title there.
+	if _, err := ReadFile([]byte(`{"title": "x"}`)); err == nil {
+		t.Errorf("ReadFile accepts a title, which the case format does not have")
+	}
 }
