@@ -57,8 +57,8 @@ func CredentialsOf(c Case) Credentials {
 }
 
 // inspectView is the case as the RFC 9110 flow's checks read it. The view
-// is not given back to the pool: these helpers run once per render.
-func inspectView(c Case) *view { return newView(&c, RFC9110) }
+// is made for each call: these helpers run once per render.
+func inspectView(c Case) *view { return newView(c, RFC9110) }
 
 // BodyKind is what a body is, as the engine reads it.
 type BodyKind string

@@ -286,6 +286,14 @@ func TestVerdictAnswerFirst(t *testing.T) {
 		if !strings.Contains(out, html.EscapeString(last.Input)) || !strings.Contains(out, last.Ref) {
 			t.Errorf("%s: the deciding step lacks its fact %q or its section %s", id, last.Input, last.Ref)
 		}
+		// .step::before shows data-n: a style attribute (counter-reset) would
+		// be refused by the page's policy.
+		if want := `data-n="` + strconv.Itoa(len(d.Trace)) + `"`; !strings.Contains(out, want) {
+			t.Errorf("%s: the last step lacks %s", id, want)
+		}
+		if strings.Contains(out, "style=") {
+			t.Errorf("%s: the verdict has a style attribute, which the page's policy refuses", id)
+		}
 	}
 	if got := foldLine(engine.Recommend(engine.Case{}).Trace); !strings.Contains(got, "checks passed: ") {
 		t.Errorf("foldLine = %q, want it to name some checks", got)

@@ -205,7 +205,7 @@ func adviceList(headers []engine.Advice) app.UI {
 // the deciding step is already shown above it. The embed passes false, as
 // it folds the whole trace itself.
 func traceList(steps []engine.Step, fold bool) app.UI {
-	list := el("ol", "trace", traceSteps(steps)...)
+	list := el("ol", "trace", traceSteps(steps, 1)...)
 	if !fold {
 		return el("div", "block", txt("h3", "", "How the answer was reached"), list)
 	}
@@ -218,7 +218,10 @@ func traceList(steps []engine.Step, fold bool) app.UI {
 	).ID("trace")
 }
 
-func traceSteps(steps []engine.Step) []app.UI {
+// traceSteps numbers the steps from first. The number is in data-n, which
+// .step::before shows: a style attribute (counter-reset) would be refused
+// by the page's policy (style-src 'self').
+func traceSteps(steps []engine.Step, first int) []app.UI {
 	items := make([]app.UI, len(steps))
 	for i, s := range steps {
 		// The next question in words, or the code reached.
@@ -226,7 +229,7 @@ func traceSteps(steps []engine.Step) []app.UI {
 		if i+1 < len(steps) {
 			next = steps[i+1].Question
 		}
-		items[i] = el("li", "step",
+		items[i] = attrs(el("li", "step",
 			txt("span", "q", s.Question),
 			el("span", "step-links",
 				when(s.Guide != "", func() app.UI {
@@ -243,7 +246,7 @@ func traceSteps(steps []engine.Step) []app.UI {
 					app.Text(next),
 				),
 			),
-		)
+		), "data-n", strconv.Itoa(first+i))
 	}
 	return items
 }
