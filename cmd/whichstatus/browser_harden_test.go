@@ -260,6 +260,14 @@ func embedsFit(t *testing.T, chromium, base string) {
 		}
 		if i == 0 {
 			b.view(t, tab, "course-two-embeds-1280")
+			// A height from anywhere but the frame's own window and origin
+			// is ignored: here the course page posts one to itself.
+			sizes := eval[[]float64](t, tab, `[...document.querySelectorAll("iframe")].map((f) => f.clientHeight)`)
+			eval[bool](t, tab, `(postMessage({type: "whichstatus:height", height: 77}, "*"), true)`)
+			chromedp.Do(tab, chromedp.Sleep(300*time.Millisecond))
+			if after := eval[[]float64](t, tab, `[...document.querySelectorAll("iframe")].map((f) => f.clientHeight)`); fmt.Sprint(after) != fmt.Sprint(sizes) {
+				t.Errorf("a height message from the course page itself resized the frames from %v to %v", sizes, after)
+			}
 			// Shrinks as well as grows: unfold the trace, fold it again.
 			frame := frameTarget(t, tab, "duplicate-email")
 			before := eval[float64](t, tab, `document.querySelectorAll("iframe")[0].clientHeight`)
