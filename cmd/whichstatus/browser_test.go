@@ -43,13 +43,7 @@ import (
 const testPrefix = "/whichstatus"
 
 func TestBrowser(t *testing.T) {
-	chromium := os.Getenv("CHROMIUM")
-	if chromium == "" {
-		chromium = "/usr/bin/chromium"
-	}
-	if _, err := os.Stat(chromium); err != nil {
-		t.Fatalf("no browser at %s: install Debian's chromium (apt-get install chromium; make test does it when run as root) or set CHROMIUM", chromium)
-	}
+	chromium := findChromium(t)
 
 	site := buildTestSite(t, testPrefix)
 	srv := httptest.NewServer(siteServer(site, testPrefix))
@@ -230,11 +224,11 @@ func TestBrowser(t *testing.T) {
 		good := share.Encode(s.Case)
 		tab := b.tab(t)
 		for name, tt := range map[string]struct{ query, want string }{
-			"tampered":    {"case=" + url.QueryEscape(good[:10]+"!*"+good[12:]), "characters that no whichstatus link holds"},
-			"truncated":   {"case=" + good[:len(good)/2], "cut"},
-			"added to":    {"case=" + share.Encode(engine.Case{}) + "xxxx", "added to its end"},
-			"not a case":  {"case=1" + base64.RawURLEncoding.EncodeToString([]byte(`{"request": 5}`)), "request: expected an object, got number"},
-			"percents":    {"case=1%%%%", "characters that no whichstatus link holds"},
+			"tampered":   {"case=" + url.QueryEscape(good[:10]+"!*"+good[12:]), "characters that no whichstatus link holds"},
+			"truncated":  {"case=" + good[:len(good)/2], "cut"},
+			"added to":   {"case=" + share.Encode(engine.Case{}) + "xxxx", "added to its end"},
+			"not a case": {"case=1" + base64.RawURLEncoding.EncodeToString([]byte(`{"request": 5}`)), "request: expected an object, got number"},
+			"percents":   {"case=1%%%%", "characters that no whichstatus link holds"},
 		} {
 			b.open(t, tab, base+"/scenarios/duplicate-email?"+tt.query)
 			wantCode(t, tab, 409) // the scenario's own case
@@ -370,6 +364,19 @@ func TestBrowser(t *testing.T) {
 	})
 
 	b.noErrors(t)
+}
+
+// findChromium is the browser to drive: $CHROMIUM, or Debian's.
+func findChromium(t *testing.T) string {
+	t.Helper()
+	chromium := os.Getenv("CHROMIUM")
+	if chromium == "" {
+		chromium = "/usr/bin/chromium"
+	}
+	if _, err := os.Stat(chromium); err != nil {
+		t.Fatalf("no browser at %s: install Debian's chromium (apt-get install chromium; make test does it when run as root) or set CHROMIUM", chromium)
+	}
+	return chromium
 }
 
 // buildTestSite builds the wasm with the toolchain running the test (once
