@@ -163,13 +163,7 @@ var codeInfo = func() []*info {
 	t := make([]*info, 600)
 	for _, c := range status.All() {
 		i := &info{phrase: c.Phrase, formerly: c.Formerly, class: status.ClassName(c.Class()), ref: c.Ref(), link: c.URL(),
-			guide: "status-" + strconv.Itoa(c.Code)}
-		if c.DRF != "" {
-			i.names.DRF = "status." + c.DRF
-		}
-		if c.Go != "" {
-			i.names.Go = "http." + c.Go
-		}
+			guide: "status-" + strconv.Itoa(c.Code), names: c.Names()}
 		t[c.Code] = i
 	}
 	return t

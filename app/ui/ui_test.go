@@ -191,7 +191,7 @@ func TestVerdict(t *testing.T) {
 		t.Error(err)
 	}
 	html := app.HTMLString(v)
-	for _, want := range []string{">409<", ">Conflict<", "4xx · Client error", d.Constants.DRF, d.Constants.Go, d.Link} {
+	for _, want := range []string{">409<", ">Conflict<", "4xx · Client error", d.Constants.DRF.Name, d.Constants.Go.Name, d.Link} {
 		if !strings.Contains(html, want) {
 			t.Errorf("the verdict for duplicate-email lacks %q", want)
 		}
