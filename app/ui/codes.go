@@ -15,13 +15,21 @@ import (
 type Codes struct {
 	app.Compo
 
-	q string // the search as typed
+	q     string // the search as typed
+	shown string // the box's value as the page set it: on arrival only
+
+	// The box's value attribute is set from shown, which changes only on
+	// arrival. Were it bound to q, a render of a keystroke before the last
+	// could land after the next one and undo it (seen: "401 or" typed
+	// quickly came out "401or").
 }
 
 func (p *Codes) OnPreRender(ctx app.Context) { p.initPage(ctx) }
 func (p *Codes) OnNav(ctx app.Context) {
 	p.initPage(ctx)
 	p.q = ctx.Page().URL().Query().Get("q")
+	p.shown = p.q
+	setBoxValue("code-search", p.q)
 }
 
 func (p *Codes) initPage(ctx app.Context) {
@@ -79,7 +87,7 @@ func (p *Codes) Render() app.UI {
 		),
 		el("div", "search",
 			label("code-search", "Search by number or words"),
-			textInput("code-search", "search", p.q).
+			textInput("code-search", "search", p.shown).
 				Attr("placeholder", "422, login, too big, not modified, 5xx…").
 				Aria("describedby", "code-count").
 				OnInput(p.search),
@@ -88,6 +96,18 @@ func (p *Codes) Render() app.UI {
 		el("div", "", list...).ID("code-list"),
 		unregisteredSection(q),
 	)
+}
+
+// setBoxValue puts a search box in step with the address after a
+// navigation within the page, which leaves the value attribute as it was
+// (see Codes.shown). Before the first render there is no box yet.
+func setBoxValue(id, v string) {
+	if !app.IsClient {
+		return
+	}
+	if e := app.Window().GetElementByID(id); e.Truthy() {
+		e.Set("value", v)
+	}
 }
 
 // cardsByClass lists every code under its class's heading.

@@ -12,13 +12,21 @@ import (
 type GuideIndex struct {
 	app.Compo
 
-	q string // the search as typed
+	q     string // the search as typed
+	shown string // the box's value as the page set it: on arrival only
+
+	// The box's value attribute is set from shown, which changes only on
+	// arrival. Were it bound to q, a render of a keystroke before the last
+	// could land after the next one and undo it (seen: "401 or" typed
+	// quickly came out "401or").
 }
 
 func (p *GuideIndex) OnPreRender(ctx app.Context) { p.initPage(ctx) }
 func (p *GuideIndex) OnNav(ctx app.Context) {
 	p.initPage(ctx)
 	p.q = ctx.Page().URL().Query().Get("q")
+	p.shown = p.q
+	setBoxValue("guide-search", p.q)
 }
 
 func (p *GuideIndex) search(ctx app.Context, e app.Event) {
@@ -80,7 +88,7 @@ func (p *GuideIndex) Render() app.UI {
 		),
 		el("div", "search",
 			label("guide-search", "Search the guide"),
-			textInput("guide-search", "search", p.q).
+			textInput("guide-search", "search", p.shown).
 				Attr("placeholder", "401 or 403, retry, redirect, ETag…").
 				Aria("describedby", "guide-count").
 				OnInput(p.search),
