@@ -16,6 +16,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"html"
 	"io/fs"
 	"os"
 	"path"
@@ -178,10 +179,11 @@ func build(dir string) (*site, error) {
 	if err := json.Unmarshal(src, &unreg); err != nil {
 		return nil, fmt.Errorf("unregistered.json: %v", err)
 	}
-	for _, u := range unreg {
+	for i, u := range unreg {
 		if err := u.check(); err != nil {
 			return nil, fmt.Errorf("unregistered.json: %d: %v", u.Code, err)
 		}
+		unreg[i].HTML = u.card()
 	}
 	if s.files["unregistered.json"], err = marshal(unreg); err != nil {
 		return nil, err
@@ -201,6 +203,26 @@ type Unregistered struct {
 	Instead     string `json:"instead"`      // what a correct server would send
 	Source      string `json:"source"`       // the vendor's documentation or source
 	SourceTitle string `json:"source_title"` // what that page is
+	// HTML is the card the reference shows, built here so that the wasm
+	// client only inserts it.
+	HTML string `json:"html"`
+}
+
+// card renders an entry as the reference's card: our text, escaped.
+func (u Unregistered) card() string {
+	e := html.EscapeString
+	num := strconv.Itoa(u.Code)
+	var b strings.Builder
+	b.WriteString(`<article class="code-card unreg-card" id="unreg-` + num + `">`)
+	b.WriteString(`<h4 class="code-title"><span class="num">` + num + `</span> ` + e(u.Name) + `</h4>`)
+	b.WriteString(`<p class="tags"><span class="tag warn">not registered</span> <span class="tag">` + e(u.Vendor) + `</span></p>`)
+	b.WriteString(`<dl class="unreg-facts">`)
+	for _, f := range [][2]string{{"Who sends it", u.Who}, {"What it means", u.Means}, {"A correct server sends", u.Instead}} {
+		b.WriteString(`<dt>` + f[0] + `</dt><dd>` + e(f[1]) + `</dd>`)
+	}
+	b.WriteString(`<dt>Source</dt><dd><a href="` + e(u.Source) + `" target="_blank" rel="noopener">` + e(u.SourceTitle) + `</a></dd>`)
+	b.WriteString(`</dl></article>`)
+	return b.String()
 }
 
 func (u Unregistered) check() error {
