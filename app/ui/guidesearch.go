@@ -79,6 +79,7 @@ func loadGuideTexts() {
 // guideHit is a section that answers a search.
 type guideHit struct {
 	guideText
+	order   int // the section's place in the guide
 	Score   int
 	Snippet string // the text around the first match
 }
@@ -111,10 +112,16 @@ func searchGuide(q string) []guideHit {
 			score = max(score, wordsScore(title, text, words))
 		}
 		if score > 0 {
-			out = append(out, guideHit{g, score, excerpt(g.Text, words[0])})
+			out = append(out, guideHit{g, i, score, excerpt(g.Text, words[0])})
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
+	// Equal scores keep the guide's order: order is the section's place.
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Score != out[j].Score {
+			return out[i].Score > out[j].Score
+		}
+		return out[i].order < out[j].order
+	})
 	return out
 }
 

@@ -249,7 +249,8 @@ func searchCodes(q string) []codeMatch {
 }
 
 func rank(m []codeMatch) []codeMatch {
-	sort.SliceStable(m, func(i, j int) bool {
+	// A total order, so sort.Slice (which the registry links anyway) will do.
+	sort.Slice(m, func(i, j int) bool {
 		a, b := m[i], m[j]
 		if a.Score != b.Score {
 			return a.Score > b.Score
