@@ -213,7 +213,7 @@ func (u Unregistered) card() string {
 	e := html.EscapeString
 	num := strconv.Itoa(u.Code)
 	var b strings.Builder
-	b.WriteString(`<article class="code-card unreg-card" id="unreg-` + num + `">`)
+	b.WriteString(`<article class="unreg-card" id="unreg-` + num + `">`)
 	b.WriteString(`<h4 class="code-title"><span class="num">` + num + `</span> ` + e(u.Name) + `</h4>`)
 	b.WriteString(`<p class="tags"><span class="tag warn">not registered</span> <span class="tag">` + e(u.Vendor) + `</span></p>`)
 	b.WriteString(`<dl class="unreg-facts">`)
