@@ -86,8 +86,24 @@ func (n Names) Get(key string) (Name, bool) {
 	return Name{}, false
 }
 
-// Names works out what to type for the code in every ecosystem.
+// Names is what to type for the code in every ecosystem, worked out once
+// per code.
 func (c Code) Names() Names {
+	if n, ok := namesOf[c.Code]; ok {
+		return n
+	}
+	return c.names()
+}
+
+var namesOf = func() map[int]Names {
+	m := make(map[int]Names, len(registry))
+	for _, c := range registry {
+		m[c.Code] = c.names()
+	}
+	return m
+}()
+
+func (c Code) names() Names {
 	var l [len(Ecosystems)]Name
 	for i, e := range Ecosystems {
 		l[i] = c.name(i, e)

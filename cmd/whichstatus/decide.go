@@ -108,9 +108,21 @@ func writeText(w io.Writer, d engine.Decision) {
 	p("  · %s · %s profile\n%s\n%s  %s\n", d.Class, d.Profile.Title(), d.Why, d.Ref, d.Link)
 	if d.Then != nil {
 		p("Then: %d %s. %s\n", d.Then.Code, d.Then.Reason, d.Then.Why)
+		for _, h := range d.Then.Headers {
+			p("  with %s: %s   (%s; %s)\n", h.Name, h.Value, h.Need, h.Ref)
+		}
 	}
 	if d.Other != nil {
 		p("%s would answer %d %s: %s\n", d.Other.Profile.Title(), d.Other.Code, d.Other.Reason, d.Other.Why)
+	}
+	if len(d.Also) > 0 {
+		p("\nAlso wrong with this request (what later checks would answer):\n")
+		for _, a := range d.Also {
+			p("  %d %s (%s): %s\n", a.Code, a.Reason, a.Node, a.Why)
+			if a.Order != "" {
+				p("    Why this comes later: %s\n", a.Order)
+			}
+		}
 	}
 	p("\nConstants:\n")
 	for i, n := range d.Constants.List() {
@@ -140,10 +152,10 @@ func writeText(w io.Writer, d engine.Decision) {
 
 // runScenarios prints one JSON object per scenario and line; with -check it
 // also decides each one and fails when the engine disagrees.
-func runScenarios(args []string, stdout io.Writer) error {
+func runScenarios(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("scenarios", flag.ContinueOnError)
 	check := fs.Bool("check", false, "decide every scenario and fail if any gets another code than expected")
-	if err := parseFlags(fs, args, os.Stderr); err != nil {
+	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
 	}
 	type line struct {
