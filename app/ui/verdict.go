@@ -39,11 +39,7 @@ func (v *Verdict) verdict(d engine.Decision) app.UI {
 		when(d.Then != nil, func() app.UI { return brief("then", "Then", d.Then) }),
 		when(d.Other != nil, func() app.UI { return brief("other", otherLabel(d), d.Other) }),
 		adviceList(d.Headers),
-		el("div", "block",
-			txt("h3", "", "Constants to type"),
-			constant("DRF", d.Constants.DRF),
-			constant("Go", d.Constants.Go),
-		),
+		&constantsBox{Code: d.Code, Names: d.Constants},
 		writeBlock(v.Case, d),
 	).ID("verdict").Aria("labelledby", "verdict-title")
 }

@@ -13,6 +13,7 @@ import (
 
 	"whichstatus/app/engine"
 	"whichstatus/app/scenario"
+	"whichstatus/app/status"
 )
 
 // runDecide reads a case (a file, "-" or standard input, or a scenario by
@@ -128,7 +129,14 @@ func writeText(w io.Writer, d engine.Decision, alts []engine.Alternative) {
 			}
 		}
 	}
-	p("\nConstants: %s  %s\n", d.Constants.DRF, d.Constants.Go)
+	p("\nConstants:\n")
+	for i, n := range d.Constants.List() {
+		p("  %-13s %s", status.Ecosystems[i].Short, n.Type())
+		if n.Name == "" {
+			p("   (%s)", n.Note)
+		}
+		p("\n")
+	}
 	if len(d.Headers) > 0 {
 		p("\nSend with it:\n")
 		for _, h := range d.Headers {
