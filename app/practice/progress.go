@@ -3,6 +3,7 @@ package practice
 import (
 	"encoding/json"
 	"slices"
+	"sort"
 	"strings"
 )
 
@@ -18,10 +19,11 @@ const Version = 1
 // each answer 0 to 5 by how hard it felt and tunes an ease factor per item
 // over many reviews; a practice question is simply right or wrong, a set
 // has a few dozen questions, and a learner should be able to read the
-// schedule ("box 3 of 5: back in 4 days"). Leitner fits that: a right
-// answer moves a question up one box, a wrong one sends it back to box 1,
-// and each box waits longer before the question comes back.
-var boxDays = [...]int{0, 0, 1, 4, 9, 21} // by box; box 0 is "never asked"
+// schedule ("box 3 of 5: back in 3 days"). Leitner fits that: a right
+// answer moves a question up one box (a new one straight to box 2), a
+// wrong one sends it back to box 1, which comes back the same day, and
+// each box waits longer before the question comes back.
+var boxDays = [...]int{0, 0, 1, 3, 7, 16} // by box; box 0 is "never asked"
 
 // Boxes is the number of Leitner boxes.
 const Boxes = len(boxDays) - 1
@@ -135,7 +137,7 @@ func (p *Progress) Record(qid, topic string, right bool, day int) {
 	mark := "0"
 	if right {
 		mark = "1"
-		c.Box = min(c.Box+1, Boxes)
+		c.Box = min(max(c.Box+1, 2), Boxes)
 	} else {
 		c.Box = 1
 	}
@@ -197,13 +199,10 @@ func (p *Progress) Order(qs []*Question, day int) []*Question {
 		return 2, c.Due
 	}
 	out := slices.Clone(qs)
-	slices.SortStableFunc(out, func(a, b *Question) int {
-		ra, sa := rank(a)
-		rb, sb := rank(b)
-		if ra != rb {
-			return ra - rb
-		}
-		return sa - sb
+	sort.SliceStable(out, func(i, j int) bool {
+		ra, sa := rank(out[i])
+		rb, sb := rank(out[j])
+		return ra < rb || ra == rb && sa < sb
 	})
 	return out
 }

@@ -8,13 +8,13 @@ import (
 func TestLeitner(t *testing.T) {
 	p := New()
 	p.Record("q", "auth", true, 10)
-	if c := p.Cards["q"]; c.Box != 1 || c.Due != 10 {
-		t.Fatalf("after one right answer: %+v, want box 1 due day 10", c)
+	if c := p.Cards["q"]; c.Box != 2 || c.Due != 11 {
+		t.Fatalf("after one right answer: %+v, want box 2 due day 11", c)
 	}
 	p.Record("q", "auth", true, 10)
 	p.Record("q", "auth", true, 11)
-	if c := p.Cards["q"]; c.Box != 3 || c.Due != 15 || c.Hist != "111" {
-		t.Fatalf("after three right answers: %+v, want box 3 due day 15", c)
+	if c := p.Cards["q"]; c.Box != 4 || c.Due != 18 || c.Hist != "111" {
+		t.Fatalf("after three right answers: %+v, want box 4 due day 18", c)
 	}
 	p.Record("q", "auth", false, 15)
 	if c := p.Cards["q"]; c.Box != 1 || c.Due != 15 || c.Hist != "1110" {
@@ -94,7 +94,7 @@ func TestOrder(t *testing.T) {
 		ids = append(ids, q.ID)
 	}
 	if got := strings.Join(ids, ""); got != "bcda" {
-		t.Errorf("Order = %s, want the due ones (b, c), the new one (d), then a", got)
+		t.Errorf("Order = %s, want the due ones (b, then c from a higher box), the new one (d), then a", got)
 	}
 }
 

@@ -2,7 +2,6 @@ package practice
 
 import (
 	"slices"
-	"strconv"
 
 	"whichstatus/app/engine"
 	"whichstatus/app/status"
@@ -32,9 +31,8 @@ func Explain(q *Question, d engine.Decision, chosen int) WhyNot {
 	if c, ok := status.Lookup(chosen); ok {
 		w.Meaning = c.Meaning
 	}
-	num := strconv.Itoa(chosen)
 	for i, n := range d.Notes {
-		if len(n.Title) > 8 && n.Title[:8] == "Why not " && slices.Contains(spoiler.FindAllString(n.Title, -1), num) {
+		if len(n.Title) > 8 && n.Title[:8] == "Why not " && slices.Contains(codesIn(n.Title), chosen) {
 			w.Note = &d.Notes[i]
 			break
 		}
