@@ -209,10 +209,12 @@ func (p *Practice) setList() app.UI {
 		}
 		items[i] = el("li", "", a.OnClick(p.pickSet(s)))
 	}
-	return el("section", "sets",
-		txt("h2", "", "Choose a set"),
-		el("ul", "set-list", items...),
-	)
+	list := el("ul", "set-list", items...)
+	if p.set == nil {
+		return el("section", "sets", txt("h2", "", "Choose a set"), list)
+	}
+	// Once a set is chosen the question comes first; the others fold away.
+	return el("details", "sets", txt("summary", "", "Choose another set (now: "+p.set.Title+")"), list)
 }
 
 // round is the question being asked, its reveal, or the round's end.

@@ -168,8 +168,14 @@ func TestBuild(t *testing.T) {
 			t.Errorf("app-worker.js does not cache %s", w)
 		}
 	}
-	if n := len(sitePaths("")); n != len(scenario.All())+4+len(ui.GuidePages()) {
+	if n := len(sitePaths("")); n != len(scenario.All())+5+len(ui.GuidePages()) {
 		t.Errorf("sitePaths lists %d pages", n)
+	}
+	// The prerendered practice page offers the sets and holds no question:
+	// questions are made and decided in the browser.
+	practice, _ := os.ReadFile(filepath.Join(out, "practice.html"))
+	if !bytes.Contains(practice, []byte("Choose a set")) || bytes.Contains(practice, []byte("q-prompt")) {
+		t.Errorf("practice.html should list the sets and no question")
 	}
 	appJS, _ := os.ReadFile(filepath.Join(out, "app.js"))
 	if !bytes.Contains(appJS, []byte(ui.ScenariosEnv)) {
