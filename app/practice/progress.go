@@ -207,9 +207,9 @@ func (p *Progress) Order(qs []*Question, day int) []*Question {
 	return out
 }
 
-// Mastery is how well a topic is known, from 0 to 1: the average box of
-// its questions in a set of questions (never asked counts as box 0), so it
-// grows only as answers stay right over days.
+// Mastery is how well a topic is known, from 0 to 1: how far up the boxes
+// its questions are (box 1, where a miss sends one, counts as nothing, as
+// does never asked), so it grows only as answers stay right over days.
 func (p *Progress) Mastery(topic string, qs []*Question) (float64, int) {
 	sum, n := 0, 0
 	for _, q := range qs {
@@ -218,13 +218,13 @@ func (p *Progress) Mastery(topic string, qs []*Question) (float64, int) {
 		}
 		n++
 		if c := p.Cards[q.ID]; c != nil {
-			sum += c.Box
+			sum += c.Box - 1
 		}
 	}
 	if n == 0 {
 		return 0, 0
 	}
-	return float64(sum) / float64(n*Boxes), n
+	return float64(sum) / float64(n*(Boxes-1)), n
 }
 
 // MasteryWords says a mastery in words.

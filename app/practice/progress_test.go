@@ -109,6 +109,10 @@ func TestMastery(t *testing.T) {
 	if m, n := p.Mastery("auth", auth); m != 0 || n != len(auth) || MasteryWords(m, false) != "not started" {
 		t.Fatalf("Mastery of nothing = %v of %d", m, n)
 	}
+	p.Record(auth[0].ID, "auth", false, 0)
+	if m, _ := p.Mastery("auth", auth); m != 0 {
+		t.Errorf("Mastery after a miss = %v, want 0", m)
+	}
 	for _, q := range auth {
 		for day := 0; day < Boxes; day++ {
 			p.Record(q.ID, "auth", true, day*30)
