@@ -30,6 +30,10 @@ func (v *view) fill(key string) string {
 	switch key {
 	case "method":
 		return v.method
+	case "METHOD":
+		return strings.ToUpper(v.method)
+	case "preconditions":
+		return preconditionNames(v)
 	case "unavailable":
 		return s.Server.Unavailable
 	case "rule":

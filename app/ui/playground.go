@@ -81,12 +81,17 @@ func (p *Playground) load(ctx app.Context) {
 // edit is every editor's output: apply the edit and decide again, at once,
 // in the browser.
 func (p *Playground) edit(ctx app.Context, edit func(c *engine.Case)) {
+	p.apply(edit)
+	p.changed(ctx)
+}
+
+// apply changes the case and decides it again.
+func (p *Playground) apply(edit func(c *engine.Case)) {
 	c := p.c
 	edit(&c)
 	p.c = c
 	p.d = engine.Recommend(c)
 	p.edited = p.sc.ID != ""
-	p.changed(ctx)
 }
 
 func (p *Playground) reset(ctx app.Context, e app.Event) {
@@ -102,9 +107,6 @@ func (p *Playground) reset(ctx app.Context, e app.Event) {
 func (p *Playground) changed(ctx app.Context) {
 	p.linkErr = ""
 	p.Update()
-	if ctx == nil { // a test calling edit directly
-		return
-	}
 	p.urlGen++
 	gen := p.urlGen
 	ctx.After(300*time.Millisecond, func(ctx app.Context) {

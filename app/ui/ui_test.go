@@ -282,12 +282,13 @@ func TestPlaygroundEdit(t *testing.T) {
 	if html := app.HTMLString(p); !strings.Contains(html, `class="num">200<`) {
 		t.Fatalf("the home case does not show 200")
 	}
-	p.edit(nil, func(c *engine.Case) {
+	p.apply(func(c *engine.Case) {
 		c.Request.Method = "POST"
 		c.Situation.Endpoint.AllowedMethods = []string{"POST"}
 		c.Request.Headers = append(cloneHeaders(c.Request.Headers), engine.Header{Name: "Content-Type", Value: "application/json"})
 		c.Request.Body = `{"title": "Hello"`
 	})
+	p.Update()
 	disp.Consume()
 	html := app.HTMLString(p)
 	if !strings.Contains(html, `class="num">400<`) || !strings.Contains(html, "not JSON") {

@@ -132,10 +132,10 @@ func writeText(w io.Writer, d engine.Decision) {
 
 // runScenarios prints one JSON object per scenario and line; with -check it
 // also decides each one and fails when the engine disagrees.
-func runScenarios(args []string, stdout io.Writer) error {
+func runScenarios(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("scenarios", flag.ContinueOnError)
 	check := fs.Bool("check", false, "decide every scenario and fail if any gets another code than expected")
-	if err := parseFlags(fs, args, os.Stderr); err != nil {
+	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
 	}
 	type line struct {

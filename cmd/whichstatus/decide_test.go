@@ -101,6 +101,14 @@ func TestScenariosCommand(t *testing.T) {
 	}
 }
 
+// The scenarios command writes its usage to the stderr it is given.
+func TestScenariosUsageToStderr(t *testing.T) {
+	_, errOut, err := runCmd(t, "", "scenarios", "-nope")
+	if err == nil || !strings.Contains(errOut, "-check") {
+		t.Errorf("scenarios -nope: error %v, stderr %q; want an error and the usage on stderr", err, errOut)
+	}
+}
+
 // TestReadmeExample keeps the README's example case honest.
 func TestReadmeExample(t *testing.T) {
 	readme, err := os.ReadFile("../../README.md")

@@ -59,7 +59,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "decide":
 		return runDecide(args, stdin, stdout, stderr)
 	case "scenarios":
-		return runScenarios(args, stdout)
+		return runScenarios(args, stdout, stderr)
 	case "help":
 		fmt.Fprint(stdout, usage)
 		return nil
