@@ -3,7 +3,6 @@ package practice
 import (
 	"encoding/json"
 	"slices"
-	"sort"
 	"strings"
 )
 
@@ -91,24 +90,21 @@ func Decode(data string) (*Progress, error) {
 	if p.Topics == nil {
 		p.Topics = map[string]*Tally{}
 	}
-	for id, c := range p.Cards {
-		if c == nil || c.Box < 1 || c.Box > Boxes || strings.Trim(c.Hist, "01") != "" {
-			return New(), errUnreadable
-		}
-		if id == "" {
-			delete(p.Cards, id)
-		}
+	ok := p.Streak.Days >= 0 && p.Streak.Best >= p.Streak.Days
+	for _, c := range p.Cards {
+		ok = ok && c != nil && c.Box >= 1 && c.Box <= Boxes && marks(c.Hist)
 	}
 	for _, t := range p.Topics {
-		if t == nil || t.Right < 0 || t.Wrong < 0 || strings.Trim(t.Hist, "01") != "" {
-			return New(), errUnreadable
-		}
+		ok = ok && t != nil && t.Right >= 0 && t.Wrong >= 0 && marks(t.Hist)
 	}
-	if p.Streak.Days < 0 || p.Streak.Best < p.Streak.Days {
+	if !ok {
 		return New(), errUnreadable
 	}
 	return &p, nil
 }
+
+// marks: a history holds only 1s and 0s.
+func marks(h string) bool { return strings.Trim(h, "01") == "" }
 
 type decodeError string
 
@@ -198,12 +194,19 @@ func (p *Progress) Order(qs []*Question, day int) []*Question {
 		}
 		return 2, c.Due
 	}
-	out := slices.Clone(qs)
-	sort.SliceStable(out, func(i, j int) bool {
-		ra, sa := rank(out[i])
-		rb, sb := rank(out[j])
+	less := func(a, b *Question) bool {
+		ra, sa := rank(a)
+		rb, sb := rank(b)
 		return ra < rb || ra == rb && sa < sb
-	})
+	}
+	// An insertion sort: stable, and a set is a few dozen questions; the
+	// sort package's stable sort would add its code to app.wasm.
+	out := slices.Clone(qs)
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && less(out[j], out[j-1]); j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
 	return out
 }
 

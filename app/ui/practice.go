@@ -78,18 +78,6 @@ func (p *Practice) ask0() {
 	}
 }
 
-func (p *Practice) pickSet(s *practice.Set) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		e.PreventDefault()
-		p.start(s)
-		u := *ctx.Page().URL()
-		q := u.Query()
-		q.Set("set", s.ID)
-		u.RawQuery = q.Encode()
-		ctx.Page().ReplaceURL(&u)
-	}
-}
-
 // choose commits to a code and records the answer.
 func (p *Practice) choose(ctx app.Context, code int) {
 	if p.chosen != 0 || p.at >= len(p.queue) {
@@ -202,12 +190,13 @@ func (p *Practice) Render() app.UI {
 func (p *Practice) setList() app.UI {
 	items := make([]app.UI, len(practice.Sets))
 	for i, s := range practice.Sets {
+		// A plain link: go-app navigates in the page and OnNav starts the set.
 		a := attrs(el("a", "set-card", txt("strong", "", s.Title), txt("span", "", s.About)),
 			"href", Href("/practice?set="+s.ID), "id", "set-"+s.ID)
 		if p.set == s {
 			a = a.Aria("current", "true")
 		}
-		items[i] = el("li", "", a.OnClick(p.pickSet(s)))
+		items[i] = el("li", "", a)
 	}
 	list := el("ul", "set-list", items...)
 	if p.set == nil {
