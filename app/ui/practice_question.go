@@ -44,11 +44,7 @@ func knownFacts(s *engine.Situation) app.UI {
 			case check:
 				v = "yes"
 			case choice:
-				for _, o := range f.options {
-					if o.value == v {
-						v = o.label
-					}
-				}
+				v = optionLabel(f, v)
 			}
 			items = append(items, el("li", "", txt("span", "fact-name", noCodes(f.label)+": "), txt("span", "fact-value", v)))
 		}

@@ -3,7 +3,8 @@
 // Practice (/practice): the answer is not in the page before a choice, a
 // wrong choice says why not, a right one moves mastery, progress survives
 // a reload and an offline reload, damaged progress gives a message and a
-// reset, and an embedded set reports its score to the course page. Run
+// reset, and an embedded set reports its score to the course page; and
+// "try it first" on a scenario's page. Run
 // with the other browser tests:
 //
 //	go test -tags browser -run Browser ./cmd/whichstatus
@@ -44,6 +45,7 @@ func TestBrowserPractice(t *testing.T) {
 
 	t.Run("answer, reveal, progress", func(t *testing.T) {
 		tab := b.tab(t)
+		look(t, tab, 1280, false)
 		b.open(t, tab, base+"/practice?set=checkpoint")
 		b.record(tab)
 		// A fresh device: the set's own order, the first question first.
@@ -212,6 +214,29 @@ func TestBrowserPractice(t *testing.T) {
 		embedScore(t, b, base)
 	})
 
+	// On a scenario's page "try it first" hides the verdict, the expected
+	// answer and the picker's codes until a guess.
+	t.Run("try it first", func(t *testing.T) {
+		tab := b.tab(t)
+		b.open(t, tab, base+"/scenarios/missing-token")
+		wantCode(t, tab, 401)
+		click(t, tab, "#try-first")
+		poll(t, tab, `!!document.querySelector("#try-code")`, "the guess box")
+		if n := eval[int](t, tab, `document.querySelectorAll("#verdict, .verdict-bar, .expect").length`); n != 0 {
+			t.Errorf("trying first, the page still holds %d parts of the answer", n)
+		}
+		if got := eval[string](t, tab, `document.querySelector("#scenario").textContent`); strings.Contains(got, "401") || strings.Contains(got, "4xx") {
+			t.Errorf("trying first, the picker shows codes: %.80q…", got)
+		}
+		b.view(t, tab, "try-first-1280")
+		input(t, tab, "#try-code", "403")
+		click(t, tab, "#try-check")
+		wantCode(t, tab, 401)
+		if got := text(t, tab, "#try-result"); !strings.Contains(got, "Why not 403?") {
+			t.Errorf("after a wrong guess: %q, want why not 403", got)
+		}
+	})
+
 	b.noErrors(t)
 }
 
@@ -317,36 +342,4 @@ func embedScore(t *testing.T, b *browser, app string) {
 	if o := eval[string](t, tab, `scores[0].origin`); o != appOrigin {
 		t.Errorf("the score came from %s, want %s", o, appOrigin)
 	}
-}
-
-// TestBrowserTryFirst: on a scenario's page "try it first" hides the
-// verdict, the expected answer and the picker's codes until a guess.
-func TestBrowserTryFirst(t *testing.T) {
-	chromium := os.Getenv("CHROMIUM")
-	if chromium == "" {
-		chromium = "/usr/bin/chromium"
-	}
-	site := buildTestSite(t, testPrefix)
-	srv := httptest.NewServer(siteServer(site, testPrefix))
-	t.Cleanup(srv.Close)
-	b := newBrowser(t, chromium)
-	tab := b.tab(t)
-	b.open(t, tab, srv.URL+testPrefix+"/scenarios/missing-token")
-	wantCode(t, tab, 401)
-	click(t, tab, "#try-first")
-	poll(t, tab, `!!document.querySelector("#try-code")`, "the guess box")
-	if n := eval[int](t, tab, `document.querySelectorAll("#verdict, .verdict-bar, .expect").length`); n != 0 {
-		t.Errorf("trying first, the page still holds %d parts of the answer", n)
-	}
-	if got := eval[string](t, tab, `document.querySelector("#scenario").textContent`); strings.Contains(got, "401") || strings.Contains(got, "4xx") {
-		t.Errorf("trying first, the picker shows codes: %.80q…", got)
-	}
-	b.view(t, tab, "try-first-1280")
-	input(t, tab, "#try-code", "403")
-	click(t, tab, "#try-check")
-	wantCode(t, tab, 401)
-	if got := text(t, tab, "#try-result"); !strings.Contains(got, "Why not 403?") {
-		t.Errorf("after a wrong guess: %q, want why not 403", got)
-	}
-	b.noErrors(t)
 }
