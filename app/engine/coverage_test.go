@@ -29,6 +29,7 @@ func TestGoldenCoverage(t *testing.T) {
 	var notes []Note
 	var headers []Advice
 	otherWithOrder, otherWithout := false, false
+	orders := map[string]bool{}
 	for _, g := range goldenCases(t) {
 		d := Recommend(g.c)
 		for _, s := range d.Trace {
@@ -38,6 +39,9 @@ func TestGoldenCoverage(t *testing.T) {
 		endings[ending{d.Profile, last.Node, last.Answer == "yes"}] = true
 		notes = append(notes, d.Notes...)
 		headers = append(headers, d.Headers...)
+		for _, a := range d.Also {
+			orders[a.Order] = true
+		}
 		if d.Other != nil {
 			if strings.HasSuffix(d.Other.Why, orderNote[d.Other.Profile]) {
 				otherWithOrder = true
@@ -52,12 +56,8 @@ func TestGoldenCoverage(t *testing.T) {
 				t.Errorf("%s: no golden decision asks %s", p, s.n.id)
 			}
 			for _, yes := range []bool{false, true} {
-				if s.to[b2i(yes)] < 0 && !endings[ending{p, s.n.id, yes}] && !deadEndings[ending{p, s.n.id, yes}] {
-					e := s.no
-					if yes {
-						e = s.yes
-					}
-					t.Errorf("%s: no golden decision ends at %s %s → %d", p, s.n.id, yesNo(yes), e.code)
+				if s.next[b2i(yes)] < 0 && !endings[ending{p, s.n.id, yes}] && !deadEndings[ending{p, s.n.id, yes}] {
+					t.Errorf("%s: no golden decision ends at %s %s → %d", p, s.n.id, yesNo(yes), s.edge(yes).code)
 				}
 			}
 		}
@@ -75,16 +75,14 @@ func TestGoldenCoverage(t *testing.T) {
 			t.Errorf("no golden decision gives the header advice %s (%s, %s)", a.id, a.name, a.need)
 		}
 	}
+	for _, r := range orderRules {
+		if !orders[r.sentence] {
+			t.Errorf("no golden decision says why %s (%s)", r.id, r.sentence)
+		}
+	}
 	if !otherWithOrder || !otherWithout {
 		t.Errorf("golden decisions show the other profile with its order note: %v, without: %v; want both", otherWithOrder, otherWithout)
 	}
-}
-
-func yesNo(yes bool) string {
-	if yes {
-		return "yes"
-	}
-	return "no"
 }
 
 // templateRE matches a text made from a template: each {placeholder}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -257,6 +258,88 @@ var goldenExtras = []struct {
 		Situation: Situation{Endpoint: Endpoint{AllowedMethods: []string{"GET", "PATCH"}, Accepts: []string{"application/merge-patch+json"}}}}},
 	{"GET of an endpoint with two media types", Case{Request: Request{URL: "/api/reports/1", Headers: hdr("Accept", "text/csv")},
 		Situation: Situation{Endpoint: Endpoint{Produces: []string{"application/json", "text/csv"}}, Resource: Resource{ETag: `"r1"`}}}},
+	// Item 6 of issue 9: each defect found by trying the engine, pinned.
+	{"GET with a stale If-Match", Case{Request: Request{URL: "/api/docs/7", Headers: hdr("If-Match", `"v6"`)}, Situation: Situation{Resource: Resource{ETag: `"v7"`}}}},
+	{"overloaded server", Case{Situation: Situation{Server: Server{Unavailable: "overloaded"}}}},
+	{"queued DELETE", Case{Request: Request{Method: "DELETE", URL: "/api/accounts/7/"},
+		Situation: Situation{Endpoint: Endpoint{AllowedMethods: []string{"GET", "DELETE"}}, Processing: Processing{Async: true}}}},
+	{"queued PATCH", Case{Request: Request{Method: "PATCH", URL: "/api/accounts/7/", Headers: hdr(jsonCT...), Body: `{"plan":"pro"}`},
+		Situation: Situation{Endpoint: Endpoint{AllowedMethods: []string{"GET", "PATCH"}}, Processing: Processing{Async: true}}}},
+	{"NUL in a header value", Case{Request: Request{Headers: hdr("X-Trace", "a\x00b")}}},
+	{"line break in a header value", Case{Request: Request{Headers: hdr("X-Trace", "a\r\nSet-Cookie: x=1")}}},
+	{"rule that ends with a full stop", Case{Request: post("/api/users/", `{"name":"ann"}`),
+		Situation: Situation{Endpoint: Endpoint{AllowedMethods: []string{"POST"}}, Processing: Processing{RuleViolation: "email is required."}}}},
+	{"PATCH with current If-Match", Case{Request: Request{Method: "PATCH", URL: "/api/docs/7", Headers: hdr("If-Match", `"v7"`, "Content-Type", "application/json"), Body: `{"title":"x"}`},
+		Situation: Situation{Endpoint: Endpoint{AllowedMethods: []string{"GET", "PATCH"}}, Resource: Resource{ETag: `"v7"`}}}},
+	{"lower-case delete", Case{Request: Request{Method: "delete", URL: "/api/users/7/"}, Situation: Situation{Endpoint: Endpoint{AllowedMethods: []string{"GET", "DELETE"}}}}},
+	{"login without a body, Basic endpoint", Case{Request: Request{Method: "POST", URL: "/api/login/", Headers: hdr(jsonCT...)},
+		Situation: Situation{Endpoint: Endpoint{AllowedMethods: []string{"POST"}, Login: true, AuthScheme: "Basic"}}}},
+	// Item 5 of issue 9: the facts the case format could not express.
+	{"forbidden to everyone, authenticated caller", Case{Request: Request{Method: "DELETE", URL: "/api/audit-log/", Headers: hdr("Authorization", "Bearer ok")},
+		Situation: Situation{Endpoint: Endpoint{AllowedMethods: []string{"GET", "DELETE"}, Forbidden: true}}}},
+	{"forbidden to everyone, session endpoint", Case{Request: Request{Method: "DELETE", URL: "/api/audit-log/"},
+		Situation: Situation{Endpoint: Endpoint{AllowedMethods: []string{"GET", "DELETE"}, Forbidden: true, AuthScheme: "Session"}}}},
+	{"no route, GET", Case{Request: Request{URL: "/api/nothing-here/"}, Situation: Situation{Endpoint: Endpoint{NoRoute: true}}}},
+	{"no route, DELETE with credentials", Case{Request: Request{Method: "DELETE", URL: "/api/nothing-here/7", Headers: hdr("Authorization", "Bearer ok")},
+		Situation: Situation{Endpoint: Endpoint{NoRoute: true, AuthRequired: true}}}},
+	{"HEAD of a resource with several representations", Case{Request: Request{Method: "HEAD", URL: "/api/reports/2026/"},
+		Situation: Situation{Resource: Resource{Representations: []string{"/api/reports/2026.pdf", "/api/reports/2026.xlsx"}}}}},
+	{"languages offered, no Accept-Language", Case{Request: Request{URL: "/api/articles/7/"}, Situation: Situation{Endpoint: Endpoint{Languages: []string{"en", "fr"}}}}},
+	{"languages offered, none accepted", Case{Request: Request{URL: "/api/articles/7/", Headers: hdr("Accept-Language", "de, fr;q=0")},
+		Situation: Situation{Endpoint: Endpoint{Languages: []string{"en", "fr"}}}}},
+	{"languages and types offered, conditional GET", Case{Request: Request{URL: "/api/articles/7/", Headers: hdr("If-None-Match", `"a7"`, "Accept-Language", "fr")},
+		Situation: Situation{Endpoint: Endpoint{Languages: []string{"en", "fr"}, Produces: []string{"application/json", "text/html"}}, Resource: Resource{ETag: `"a7"`}}}},
+	{"languages offered, range", Case{Request: Request{URL: "/api/articles/7/", Headers: hdr("Range", "bytes=0-9", "Accept-Language", "en-GB")},
+		Situation: Situation{Endpoint: Endpoint{Languages: []string{"en", "fr"}, Ranges: true}}}},
+	{"field error and rule violation: the field first", Case{Request: post("/api/payments/", `{"amount": "ten"}`),
+		Situation: Situation{Endpoint: Endpoint{AllowedMethods: []string{"POST"}}, Processing: Processing{FieldError: "amount: a valid number is required", RuleViolation: "amount must be greater than 0"}}}},
+	// Item 7 of issue 9: what else is wrong, and why the order matters.
+	{"maintenance, and the resource is missing", Case{Request: Request{URL: "/api/users/999/"},
+		Situation: Situation{Server: Server{Unavailable: "maintenance"}, Resource: Resource{State: "missing"}}}},
+	{"anonymous, and the resource is missing", Case{Request: Request{URL: "/api/users/999/"},
+		Situation: Situation{Endpoint: Endpoint{AuthRequired: true}, Resource: Resource{State: "missing"}}}},
+	{"a rule broken, and a duplicate", Case{Request: post("/api/users/", `{"email":"ann@example"}`),
+		Situation: Situation{Endpoint: Endpoint{AllowedMethods: []string{"POST"}}, Processing: Processing{RuleViolation: "email needs a domain with a dot", Conflict: "duplicate"}}}},
+	{"throttled, and the JSON is broken", Case{Request: post("/api/users/", `{"email": `),
+		Situation: Situation{Endpoint: Endpoint{AllowedMethods: []string{"POST"}, RateLimitExceeded: true}}}},
+	{"anonymous DELETE of a missing resource the endpoint lacks", Case{Request: Request{Method: "DELETE", URL: "/api/users/999/"},
+		Situation: Situation{Endpoint: Endpoint{AuthRequired: true}, Resource: Resource{State: "missing"}, Processing: Processing{Failure: "crash"}}}},
 	{"conditional GET of an endpoint with two media types", Case{Request: Request{URL: "/api/reports/1", Headers: hdr("If-None-Match", `"r1"`)},
 		Situation: Situation{Endpoint: Endpoint{Produces: []string{"application/json", "text/csv"}}, Resource: Resource{ETag: `"r1"`}}}},
+}
+
+// TestFlowTables pins each profile's compiled flow as a table a person
+// reads from top to bottom (testdata/flows/<profile>.md): node id,
+// question, where yes and no lead, the section. A change to the wiring
+// shows there as a diff; -update rewrites it.
+func TestFlowTables(t *testing.T) {
+	for _, p := range Profiles {
+		var b strings.Builder
+		fmt.Fprintf(&b, "# The %s flow\n\nGenerated by `go test ./app/engine -update` from `flow.go` and `nodes.go`; the walk starts at the first row.\n\n", p.Title())
+		b.WriteString("| node | question | yes → | no → | section |\n|---|---|---|---|---|\n")
+		for _, s := range flows[p].steps {
+			end := func(e edge) string {
+				if e.to != "" {
+					return e.to
+				}
+				return "**" + strconv.Itoa(e.code) + "**"
+			}
+			fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s |\n", s.n.id, s.n.question, end(s.yes), end(s.no), s.ref)
+		}
+		path := filepath.Join("testdata", "flows", string(p)+".md")
+		if *update {
+			os.MkdirAll(filepath.Dir(path), 0o755)
+			if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		old, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("%v (go test ./app/engine -update writes it)", err)
+		}
+		if d := goldenDiff([]byte(b.String()), old); d != "" {
+			t.Errorf("the %s flow differs from %s at %s", p, path, d)
+		}
+	}
 }

@@ -28,6 +28,8 @@ var adviceTexts = []adviceText{
 	{"location-put", "Location", "may", "The new resource is the target URL itself, so Location is optional.", "RFC 9110 §15.3.2"},
 	{"location-201", "Location", "should", "Points to the new resource; without it, clients take the request URL as the new resource.", "RFC 9110 §15.3.2"},
 	{"location-202", "Location", "may", "Points to a status monitor the client can poll until the work is done.", "RFC 9110 §15.3.3"},
+	{"location-300", "Location", "should", "Names the server's preferred representation, if it has one; the body lists them all for the client to choose.", "RFC 9110 §15.4.1"},
+	{"content-language", "Content-Language", "may", "Names the language the body is in, the one picked from Accept-Language.", "RFC 9110 §8.5"},
 	{"location-redirect", "Location", "should", "Where to go: clients follow it automatically.", "RFC 9110 §10.2.2"},
 	{"accept-patch", "Accept-Patch", "should", "Lists the patch formats the endpoint takes.", "RFC 5789 §2.2"},
 	{"content-range-416", "Content-Range", "should", "Tells the client the real length so it can ask again.", "RFC 9110 §15.5.17"},
@@ -40,8 +42,10 @@ var adviceTexts = []adviceText{
 	{"etag-read", "ETag", "should", "Lets clients make conditional requests later (If-None-Match, If-Match).", "RFC 9110 §8.8.3"},
 	{"last-modified-read", "Last-Modified", "should", "Lets caches and clients ask 'changed since?'.", "RFC 9110 §8.8.2"},
 	{"etag-write", "ETag", "may", "The new version's tag, and only if the stored representation is exactly what the client sent; never the tag this write replaced.", "RFC 9110 §9.3.4"},
+	{"etag-201", "ETag", "may", "The tag of the new resource's current representation: validators in a 201 describe what the request created.", "RFC 9110 §15.3.2"},
+	{"etag-changed", "ETag", "may", "The tag of the version this request produced, so the client's next If-Match can name it; never the tag it replaced.", "RFC 9110 §8.8.3"},
 	{"vary-206", "Vary", "must", "A 206 carries the Vary a 200 would have carried.", "RFC 9110 §15.3.7"},
-	{"vary-accept", "Vary", "should", "The answer depended on Accept, so caches must key on it.", "RFC 9110 §12.5.5"},
+	{"vary-accept", "Vary", "should", "The answer depended on the request headers it names, so caches must key on them.", "RFC 9110 §12.5.5"},
 	{"etag-304", "ETag", "must", "A 304 repeats the validators a 200 would have sent.", "RFC 9110 §15.4.5"},
 	{"last-modified-304", "Last-Modified", "may", "Useful when there is no ETag to identify the version.", "RFC 9110 §15.4.5"},
 	{"vary-304", "Vary", "must", "A 304 repeats the Vary a 200 would have sent.", "RFC 9110 §15.4.5"},
@@ -88,6 +92,9 @@ func advise(code int, v *view, p Profile) []Advice {
 			f, l, _, _ := byteRange(mustHeader(v, "Range"), v.length)
 			add("content-range-206", "bytes "+strconv.Itoa(f)+"-"+strconv.Itoa(l)+"/"+strconv.Itoa(v.length))
 		}
+		if l := v.language(); l != "" {
+			add("content-language", l)
+		}
 		a = vary(a, v, code == 206)
 	case 201:
 		loc := v.c.Situation.Resource.Location
@@ -99,6 +106,8 @@ func advise(code int, v *view, p Profile) []Advice {
 		a = validators(a, v, code)
 	case 202:
 		add("location-202", or(v.c.Situation.Resource.Location, "/api/tasks/42/"))
+	case 300:
+		add("location-300", v.c.Situation.Resource.Representations[0])
 	case 301, 302, 303, 307, 308:
 		add("location-redirect", or(v.c.Situation.Resource.Location, childURL(v.url, "new")))
 	case 304:
@@ -162,8 +171,12 @@ func validators(a []Advice, v *view, code int) []Advice {
 		if r.LastModified != "" {
 			a = append(a, say(lmID, r.LastModified))
 		}
-	case r.ETag != "" || v.has("If-Match") || code == 201:
+	case v.is("PUT") && (r.ETag != "" || v.has("If-Match") || code == 201):
 		a = append(a, say("etag-write", nextTag(r.ETag)))
+	case code == 201:
+		a = append(a, say("etag-201", nextTag(r.ETag)))
+	case r.ETag != "" || v.has("If-Match"):
+		a = append(a, say("etag-changed", nextTag(r.ETag)))
 	}
 	return a
 }
@@ -184,13 +197,26 @@ func nextTag(cur string) string {
 // vary names Accept when the endpoint chose among several media types; a
 // 206 must repeat what a 200 would have sent.
 func vary(a []Advice, v *view, partial bool) []Advice {
-	if len(v.produces) < 2 {
+	val := v.varies()
+	switch {
+	case val == "":
 		return a
+	case partial:
+		return append(a, say("vary-206", val))
 	}
-	if partial {
-		return append(a, say("vary-206", "Accept"))
+	return append(a, say("vary-accept", val))
+}
+
+// varies names the request headers the answer was chosen by.
+func (v *view) varies() string {
+	var by []string
+	if len(v.produces) > 1 {
+		by = append(by, "Accept")
 	}
-	return append(a, say("vary-accept", "Accept"))
+	if len(v.c.Situation.Endpoint.Languages) > 1 {
+		by = append(by, "Accept-Language")
+	}
+	return strings.Join(by, ", ")
 }
 
 func notModified(a []Advice, v *view) []Advice {
@@ -200,8 +226,8 @@ func notModified(a []Advice, v *view) []Advice {
 	} else if r.LastModified != "" {
 		a = append(a, say("last-modified-304", r.LastModified))
 	}
-	if len(v.produces) > 1 {
-		a = append(a, say("vary-304", "Accept"))
+	if val := v.varies(); val != "" {
+		a = append(a, say("vary-304", val))
 	}
 	return a
 }

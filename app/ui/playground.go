@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -25,10 +26,15 @@ type Playground struct {
 	sc      scenario.Scenario // the scenario the case started from; zero on "/"
 	edited  bool              // the case no longer is the scenario's
 	linkErr string            // why the ?case= link could not be read
+	title   string            // the link's own title for the case, "" for none (see share.Link)
+	story   string            // the link's own one-line story, "" for none
 	embed   bool              // ?embed=1: the compact view for a course page
 	lock    bool              // ?lock=1: in an embed, the request is not editable
 	dialog  string            // the open dialog: "", dlgShare, dlgEmbed or dlgSaved
 	saved   saved             // the saved cases dialog's state
+	emb     embedForm         // the embed dialog's state
+	file    string            // what the last "Open a case…" did, or why it failed
+	fileErr bool              // file says why a file could not be opened
 	urlGen  int               // counts edits, so that only the last one writes the URL
 	try     tryFirst          // "try it first": the verdict hidden until a guess (practice_try.go)
 }
@@ -65,17 +71,34 @@ func (p *Playground) load(ctx app.Context) {
 		p.sc, p.c = scenario.Scenario{}, homeCase()
 		setPage(ctx, "", "")
 	}
-	p.linkErr, p.dialog, p.try.guess = "", "", 0
-	if q.Has("case") {
-		if c, err := share.Decode(q.Get("case")); err != nil {
+	p.linkErr, p.dialog, p.title, p.story, p.file, p.try.guess = "", "", "", "", "", 0
+	if tok, ok := caseParam(u.RawQuery); ok {
+		if l, err := share.DecodeLink(tok); err != nil {
 			p.linkErr = err.Error()
 		} else {
-			p.c = c
+			p.c, p.title, p.story = l.Case, l.Title, l.Story
 		}
 	}
 	p.embed, p.lock = q.Get("embed") == "1", q.Get("lock") == "1"
 	p.edited = p.sc.ID != "" && share.Encode(p.c) != share.Encode(p.sc.Case)
 	p.d = engine.Recommend(p.c)
+}
+
+// caseParam is the query's case= value. url.Values drops a pair it cannot
+// unescape (?case=1%%%%), which would leave a damaged link unreported: such
+// a value is given as it is, for share.Decode to refuse in words.
+func caseParam(rawQuery string) (string, bool) {
+	for _, kv := range strings.Split(rawQuery, "&") {
+		k, v, _ := strings.Cut(kv, "=")
+		if k != "case" {
+			continue
+		}
+		if u, err := url.QueryUnescape(v); err == nil {
+			v = u
+		}
+		return v, true
+	}
+	return "", false
 }
 
 // edit is every editor's output: apply the edit and decide again, at once,
@@ -103,9 +126,11 @@ func (p *Playground) reset(ctx app.Context, e app.Event) {
 
 // changed shows the new case and, a moment after the last edit, puts it in
 // the address: a reload, a bookmark or the update prompt's reload keeps
-// it, and the address is always a share link.
+// it, and the address is always a share link. A case too big for a link
+// (share.Fits) leaves the address without one: the share dialog says so
+// and offers a file instead.
 func (p *Playground) changed(ctx app.Context) {
-	p.linkErr = ""
+	p.linkErr, p.file = "", ""
 	p.Update()
 	p.urlGen++
 	gen := p.urlGen
@@ -116,21 +141,26 @@ func (p *Playground) changed(ctx app.Context) {
 		u := *ctx.Page().URL()
 		q := u.Query()
 		q.Del("case")
-		if tok := p.token(); tok != "" {
+		if tok := p.token(); tok != "" && share.Fits(tok) {
 			q.Set("case", tok)
 		}
-		u.RawQuery = q.Encode()
-		ctx.Page().ReplaceURL(&u)
+		if raw := q.Encode(); raw != u.RawQuery {
+			u.RawQuery = raw
+			ctx.Page().ReplaceURL(&u)
+		}
 	})
 }
 
-// token is the share token of the case, "" when the page's path alone
-// gives it (an unchanged scenario).
-func (p *Playground) token() string {
-	if p.sc.ID != "" && !p.edited {
+// token is the share token of the case with the link's title and story,
+// "" when the page's path alone gives it (an unchanged scenario).
+func (p *Playground) token() string { return p.tokenWith(p.title, p.story) }
+
+// tokenWith is the token of the case with another title and story.
+func (p *Playground) tokenWith(title, story string) string {
+	if p.sc.ID != "" && !p.edited && title == "" && story == "" {
 		return ""
 	}
-	return share.Encode(p.c)
+	return share.EncodeLink(share.Link{Case: p.c, Title: title, Story: story})
 }
 
 func (p *Playground) Render() app.UI {

@@ -42,7 +42,7 @@ func (p *Practice) reveal(q *practice.Question) app.UI {
 			when(d.Guide != "", func() app.UI { return link(guideHref(d.Guide), "", "Read the guide") }),
 		),
 		el("details", "trace-fold", txt("summary", "", "Every step the engine took ("+strconv.Itoa(len(d.Trace))+")"),
-			el("ol", "trace", traceSteps(d.Trace)...)),
+			el("ol", "trace", traceSteps(d.Trace, 1)...)),
 		button("next", "primary", "Next question", p.next),
 	), "data-result", result, "id", "reveal")
 }

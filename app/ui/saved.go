@@ -74,7 +74,12 @@ func (p *Playground) saveCase(ctx app.Context, e app.Event) {
 	if name == "" {
 		name = orText(p.sc.Title, "My case")
 	}
-	list := []savedCase{{Name: name, Path: p.pagePath(), Case: share.Encode(p.c), Code: p.d.Code}}
+	tok := share.Encode(p.c)
+	if !share.Fits(tok) { // it would not open again: share.Decode refuses it
+		p.saved.msg = "This case is too big to keep here. Save it to a file instead, from the Share link dialog."
+		return
+	}
+	list := []savedCase{{Name: name, Path: p.pagePath(), Case: tok, Code: p.d.Code}}
 	for _, c := range p.saved.list {
 		if c.Name != name { // the same name replaces the old case
 			list = append(list, c)

@@ -126,7 +126,7 @@ const (
 func traceList(steps []engine.Step, fold bool) app.UI {
 	head := txt("h3", "", "How the answer was reached")
 	if !fold || len(steps) <= traceWhole {
-		return el("div", "block", head, el("ol", "trace", traceSteps(steps)...))
+		return el("div", "block", head, el("ol", "trace", traceSteps(steps, 1)...))
 	}
 	n := len(steps) - traceTail
 	return el("div", "block", head,
@@ -134,20 +134,21 @@ func traceList(steps []engine.Step, fold bool) app.UI {
 		// another question.
 		el("details", "trace-early",
 			txt("summary", "", "Questions 1–"+strconv.Itoa(n)+": each led on to the next question"),
-			el("ol", "trace", traceSteps(steps[:n])...),
+			el("ol", "trace", traceSteps(steps[:n], 1)...),
 		),
-		// .step::before numbers the steps with the counter step: the open
-		// list goes on from the folded one. start says so to the browser's
-		// own list numbering.
-		attrs(el("ol", "trace", traceSteps(steps[n:])...),
-			"start", strconv.Itoa(n+1), "style", "counter-reset: step "+strconv.Itoa(n)),
+		// The open list goes on from the folded one; start says so to the
+		// browser's own list numbering.
+		attrs(el("ol", "trace", traceSteps(steps[n:], n+1)...), "start", strconv.Itoa(n+1)),
 	)
 }
 
-func traceSteps(steps []engine.Step) []app.UI {
+// traceSteps numbers the steps from first. The number is in data-n, which
+// .step::before shows: a style attribute (counter-reset) would be refused
+// by the page's policy (style-src 'self').
+func traceSteps(steps []engine.Step, first int) []app.UI {
 	items := make([]app.UI, len(steps))
 	for i, s := range steps {
-		items[i] = el("li", "step",
+		items[i] = attrs(el("li", "step",
 			txt("span", "q", s.Question),
 			el("span", "step-links",
 				when(s.Guide != "", func() app.UI {
@@ -164,7 +165,7 @@ func traceSteps(steps []engine.Step) []app.UI {
 					app.Text(s.Next),
 				),
 			),
-		)
+		), "data-n", strconv.Itoa(first+i))
 	}
 	return items
 }

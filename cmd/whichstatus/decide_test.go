@@ -101,6 +101,35 @@ func TestScenariosCommand(t *testing.T) {
 	}
 }
 
+// decide lists what else is wrong, with why the order matters, in JSON
+// and as text.
+func TestDecideAlso(t *testing.T) {
+	out, _, err := runCmd(t, "", "decide", "-scenario", "drf-anonymous-delete")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d struct {
+		Code int
+		Also []struct {
+			Code  int
+			Node  string
+			Order string
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &d); err != nil {
+		t.Fatal(err)
+	}
+	if d.Code != 401 || len(d.Also) != 1 || d.Also[0].Code != 405 || d.Also[0].Node != "method-allowed" || !strings.Contains(d.Also[0].Order, "DRF authenticates") {
+		t.Errorf("decide -scenario drf-anonymous-delete: %+v, want 401, also 405 from method-allowed with DRF's order", d)
+	}
+	text, _, _ := runCmd(t, "", "decide", "-text", "-scenario", "drf-anonymous-delete")
+	for _, want := range []string{"Also wrong with this request", "405 Method Not Allowed (method-allowed)", "Why this comes later: DRF authenticates"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("decide -text lacks %q:\n%s", want, text)
+		}
+	}
+}
+
 // The scenarios command writes its usage to the stderr it is given.
 func TestScenariosUsageToStderr(t *testing.T) {
 	_, errOut, err := runCmd(t, "", "scenarios", "-nope")
