@@ -37,6 +37,7 @@ type Playground struct {
 	file    string               // what the last "Open a case…" did, or why it failed
 	fileErr bool                 // file says why a file could not be opened
 	urlGen  int                  // counts edits, so that only the last one writes the URL
+	try     tryFirst             // "try it first": the verdict hidden until a guess (practice_try.go)
 }
 
 // homeCase is where the home page starts: an ordinary read.
@@ -98,7 +99,7 @@ func (p *Playground) load(ctx app.Context) {
 		p.sc, p.c = scenario.Scenario{}, homeCase()
 		setPage(ctx, "", "")
 	}
-	p.linkErr, p.dialog, p.title, p.story, p.file = "", "", "", "", ""
+	p.linkErr, p.dialog, p.title, p.story, p.file, p.try.guess = "", "", "", "", "", 0
 	if tok, ok := caseParam(u.RawQuery); ok {
 		if l, err := share.DecodeLink(tok); err != nil {
 			p.linkErr = err.Error()
@@ -213,24 +214,30 @@ func (p *Playground) Render() app.UI {
 		el("div", "play",
 			el("div", "editors",
 				el("div", "panel setup",
-					&ScenarioPicker{Selected: p.sc.ID},
+					&ScenarioPicker{Selected: p.sc.ID, NoCodes: p.try.on},
 					p.profileSwitch(),
 					p.caseActions(),
 				),
 				&RequestEditor{Case: p.c, OnEdit: p.edit},
 				&SituationEditor{Case: p.c, OnEdit: p.edit},
 			),
-			el("div", "result", &Verdict{Decision: p.d, Case: p.c, Alternatives: p.alts, OnApply: p.applyAlt}),
+			el("div", "result", p.tryResult(), when(!p.try.on, func() app.UI {
+				return &Verdict{Decision: p.d, Case: p.c, Alternatives: p.alts, OnApply: p.applyAlt}
+			})),
 		),
 		// On a phone the verdict can be below the controls: keep its code
 		// in sight until the verdict itself is (see watchVerdict).
-		el("a", "verdict-bar "+classClass(p.d.Code),
-			txt("strong", "", strconv.Itoa(p.d.Code)),
-			txt("span", "", " "+p.d.Reason),
-			txt("span", "muted", " · see why ↓"),
-		).Attr("href", "#verdict"),
+		when(!p.try.on, func() app.UI { return p.verdictBar() }),
 		p.dialogs(),
 	)
+}
+
+func (p *Playground) verdictBar() app.UI {
+	return el("a", "verdict-bar "+classClass(p.d.Code),
+		txt("strong", "", strconv.Itoa(p.d.Code)),
+		txt("span", "", " "+p.d.Reason),
+		txt("span", "muted", " · see why ↓"),
+	).Attr("href", "#verdict")
 }
 
 func (p *Playground) intro() app.UI {
@@ -248,22 +255,28 @@ func (p *Playground) intro() app.UI {
 	return el("div", "intro scenario",
 		el("p", "eyebrow",
 			link(Href("/scenarios"), "", "Scenarios"),
-			app.Text(" / "+classTitle(s.Class())),
+			when(!p.try.on, func() app.UI { return app.Text(" / " + classTitle(s.Class())) }),
 		),
 		txt("h1", "", s.Title),
 		txt("p", "lede", s.Story),
-		el("p", "expect",
-			txt("span", "", expect),
-			codeChip(s.Code, reasonOf(s.Code)),
-			when(s.Guide != "", func() app.UI { return link(guideHref(s.Guide), "guide-link", "Read the guide") }),
-		),
-		when(s.ProfileNote != "", func() app.UI { return txt("p", "profile-note", s.ProfileNote) }),
+		p.tryIntro(),
+		when(!p.try.on, func() app.UI { return p.expect(expect) }),
+		when(s.ProfileNote != "" && !p.try.on, func() app.UI { return txt("p", "profile-note", s.ProfileNote) }),
 		when(p.edited, func() app.UI {
 			return el("p", "edited",
 				txt("span", "", "You changed this case."),
 				txt("button", "ghost", "Back to the scenario").ID("reset").Attr("type", "button").OnClick(p.reset),
 			)
 		}),
+	)
+}
+
+func (p *Playground) expect(expect string) app.UI {
+	s := p.sc
+	return el("p", "expect",
+		txt("span", "", expect),
+		codeChip(s.Code, reasonOf(s.Code)),
+		when(s.Guide != "", func() app.UI { return link(guideHref(s.Guide), "guide-link", "Read the guide") }),
 	)
 }
 

@@ -45,6 +45,7 @@ type ScenarioPicker struct {
 	app.Compo
 
 	Selected string // the id of the open scenario, "" for none
+	NoCodes  bool   // "try it first": no codes and no classes, only the titles
 
 	// Arrowing through a closed select fires change on every key: a
 	// scenario arrowed to loads on Enter, or when the picker loses focus.
@@ -56,6 +57,12 @@ func (p *ScenarioPicker) Render() app.UI {
 	groups := byClass()
 	opts := make([]app.UI, 0, len(groups)+1)
 	opts = append(opts, option("", "Your own case", p.Selected == ""))
+	if p.NoCodes {
+		for _, s := range scenario.All() {
+			opts = append(opts, option(s.ID, s.Title, s.ID == p.Selected))
+		}
+		groups = nil
+	}
 	for _, g := range groups {
 		items := make([]app.UI, len(g))
 		for i, s := range g {
