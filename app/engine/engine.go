@@ -78,15 +78,8 @@ func afterInterim(c Case, code int) (Case, bool) {
 var codeInfo = func() map[int]Decision {
 	m := map[int]Decision{}
 	for _, sc := range status.All() {
-		d := Decision{Code: sc.Code, Reason: sc.Phrase, Formerly: sc.Formerly, Class: status.ClassName(sc.Class()),
-			Ref: sc.Ref(), Link: sc.URL(), Guide: "status-" + strconv.Itoa(sc.Code)}
-		if sc.DRF != "" {
-			d.Constants.DRF = "status." + sc.DRF
-		}
-		if sc.Go != "" {
-			d.Constants.Go = "http." + sc.Go
-		}
-		m[sc.Code] = d
+		m[sc.Code] = Decision{Code: sc.Code, Reason: sc.Phrase, Formerly: sc.Formerly, Class: status.ClassName(sc.Class()),
+			Ref: sc.Ref(), Link: sc.URL(), Guide: "status-" + strconv.Itoa(sc.Code), Constants: sc.Names()}
 	}
 	return m
 }()
