@@ -25,11 +25,17 @@ var update = flag.Bool("update", false, "rewrite the golden decisions in testdat
 
 const goldenDir = "testdata/decisions"
 
-// golden is one pinned case.
+// golden is one pinned case: the decision as `whichstatus decide` prints
+// it, the alternatives included.
 type golden struct {
-	Name     string   `json:"name"`
-	Case     Case     `json:"case"`
-	Decision Decision `json:"decision"`
+	Name     string  `json:"name"`
+	Case     Case    `json:"case"`
+	Decision decided `json:"decision"`
+}
+
+type decided struct {
+	Decision
+	Alternatives []Alternative `json:"alternatives"`
 }
 
 // goldenCase is a case to pin, by the file name it is pinned under.
@@ -127,7 +133,8 @@ func render(g goldenCase) []byte {
 	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(golden{g.name, g.c, Recommend(g.c)}); err != nil {
+	d := Recommend(g.c)
+	if err := enc.Encode(golden{g.name, g.c, decided{d, Alternatives(g.c, d)}}); err != nil {
 		panic(err)
 	}
 	return buf.Bytes()
