@@ -1,5 +1,7 @@
 package engine
 
+import "whichstatus/app/status"
+
 // Decision is the engine's answer for one case.
 type Decision struct {
 	Code      int      `json:"code"`
@@ -54,11 +56,10 @@ type Note struct {
 	Guide string `json:"guide"`
 }
 
-// Names are the constants to type for the code.
-type Names struct {
-	DRF string `json:"drf,omitempty"` // "status.HTTP_409_CONFLICT"
-	Go  string `json:"go,omitempty"`  // "http.StatusConflict"
-}
+// Names are what to type for the code in each of nine ecosystems (drf,
+// go, python, spring, aspnet, rails, rust, node, java): the constant, or
+// where there is none, what to write instead and why.
+type Names = status.Names
 
 // Brief is another decision in short.
 type Brief struct {

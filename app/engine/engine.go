@@ -75,13 +75,7 @@ func decision(o outcome, v *view, p Profile) Decision {
 	d := Decision{
 		Code: o.code, Reason: sc.Phrase, Formerly: sc.Formerly, Class: status.ClassName(sc.Class()),
 		Profile: p, Why: expand(o.why, v), Ref: sc.Ref(), Link: sc.URL(),
-		Guide: "status-" + strconv.Itoa(o.code),
-	}
-	if sc.DRF != "" {
-		d.Constants.DRF = "status." + sc.DRF
-	}
-	if sc.Go != "" {
-		d.Constants.Go = "http." + sc.Go
+		Guide: "status-" + strconv.Itoa(o.code), Constants: sc.Names(),
 	}
 	d.Headers = advise(o.code, v, p)
 	d.Notes = notesFor(o.code, o.last.id, v, p)

@@ -304,7 +304,7 @@ func TestDecisionDetails(t *testing.T) {
 	if d.Headers[0].Name != "WWW-Authenticate" || d.Headers[0].Need != "must" {
 		t.Errorf("401 headers = %+v, want WWW-Authenticate first, must", d.Headers)
 	}
-	if d.Constants.DRF != "status.HTTP_401_UNAUTHORIZED" || d.Constants.Go != "http.StatusUnauthorized" {
+	if d.Constants.DRF.Name != "status.HTTP_401_UNAUTHORIZED" || d.Constants.Go.Name != "http.StatusUnauthorized" || d.Constants.Spring.Name != "HttpStatus.UNAUTHORIZED" {
 		t.Errorf("401 constants = %+v", d.Constants)
 	}
 	var titles []string

@@ -12,8 +12,9 @@ import (
 )
 
 // savedKey is where the saved cases live in localStorage: a JSON list of
-// savedCase, newest first. Nothing else of ours is stored there, so
-// resetting it loses nothing else.
+// savedCase, newest first. Resetting removes this key only: the other
+// thing of ours stored there, the verdict's choice of ecosystems
+// (ecosystemsKey), stays.
 const savedKey = "whichstatus.saved"
 
 // savedCase is one saved case. The case is a share token: compact, and

@@ -13,6 +13,7 @@ import (
 
 	"whichstatus/app/engine"
 	"whichstatus/app/scenario"
+	"whichstatus/app/status"
 )
 
 // runDecide reads a case (a file, "-" or standard input, or a scenario by
@@ -41,13 +42,17 @@ func runDecide(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 	}
 	d := engine.Recommend(c)
+	alts := engine.Alternatives(c, d)
 	if *text {
-		writeText(stdout, d)
+		writeText(stdout, d, alts)
 		return nil
 	}
 	enc := json.NewEncoder(stdout)
 	enc.SetIndent("", "  ")
-	return enc.Encode(d)
+	return enc.Encode(struct {
+		engine.Decision
+		Alternatives []engine.Alternative `json:"alternatives"`
+	}{d, alts})
 }
 
 // parseInterspersed lets flags come after the file name too.
@@ -97,8 +102,9 @@ func readCase(id string, files []string, stdin io.Reader) (engine.Case, error) {
 }
 
 // writeText prints a decision for a terminal: the verdict first, then what
-// to send, the trace and the notes.
-func writeText(w io.Writer, d engine.Decision) {
+// to send, the trace, the notes and the single changes that give another
+// code.
+func writeText(w io.Writer, d engine.Decision, alts []engine.Alternative) {
 	p := func(format string, a ...any) { fmt.Fprintf(w, format, a...) }
 	p("%d %s", d.Code, d.Reason)
 	if d.Formerly != "" {
@@ -123,7 +129,14 @@ func writeText(w io.Writer, d engine.Decision) {
 			}
 		}
 	}
-	p("\nConstants: %s  %s\n", d.Constants.DRF, d.Constants.Go)
+	p("\nConstants:\n")
+	for i, n := range d.Constants.List() {
+		p("  %-13s %s", status.Ecosystems[i].Short, n.Type())
+		if n.Name == "" {
+			p("   (%s)", n.Note)
+		}
+		p("\n")
+	}
 	if len(d.Headers) > 0 {
 		p("\nSend with it:\n")
 		for _, h := range d.Headers {
@@ -138,6 +151,12 @@ func writeText(w io.Writer, d engine.Decision) {
 		p("\nNotes:\n")
 		for _, n := range d.Notes {
 			p("  %s %s\n", n.Title, n.Text)
+		}
+	}
+	if len(alts) > 0 {
+		p("\nWhat would change the answer:\n")
+		for _, a := range alts {
+			p("  %s → %d %s\n", a.Change, a.Code, a.Reason)
 		}
 	}
 }
