@@ -3,8 +3,8 @@
 //
 // A token is a format version and the case's JSON, with defaults left out,
 // in unpadded base64url: "2" and the JSON compressed with DEFLATE (RFC
-// 1951, compress/flate), which keeps ordinary cases to a few hundred
-// characters; or "1" and the JSON as it is, as links made before version 2
+// 1951; deflate.go writes it, compress/flate reads it), which keeps
+// ordinary cases to a few hundred characters; or "1" and the JSON as it is, as links made before version 2
 // were, which still open. A link holds at most MaxLen characters of token,
 // which the share dialog checks before it offers one: a bigger case is
 // saved to a file instead (ReadFile reads it back).
@@ -73,11 +73,7 @@ func Encode(c engine.Case) string { return EncodeLink(Link{Case: c}) }
 // EncodeLink returns the token for a case with its title and story.
 func EncodeLink(l Link) string {
 	b, _ := json.Marshal(l)
-	var z bytes.Buffer
-	w, _ := flate.NewWriter(&z, flate.BestCompression)
-	w.Write(b)
-	w.Close()
-	return deflated + base64.RawURLEncoding.EncodeToString(z.Bytes())
+	return deflated + base64.RawURLEncoding.EncodeToString(deflate(b))
 }
 
 // Fits says whether a token can travel in a link.
