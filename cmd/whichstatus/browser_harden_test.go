@@ -41,13 +41,7 @@ import (
 )
 
 func TestBrowserHarden(t *testing.T) {
-	chromium := os.Getenv("CHROMIUM")
-	if chromium == "" {
-		chromium = "/usr/bin/chromium"
-	}
-	if _, err := os.Stat(chromium); err != nil {
-		t.Fatalf("no browser at %s: install Debian's chromium (apt-get install chromium; make test does it when run as root) or set CHROMIUM", chromium)
-	}
+	chromium := findChromium(t)
 	dir := buildTestSite(t, testPrefix)
 	s, err := loadSite(dir, testPrefix)
 	if err != nil {
@@ -266,6 +260,14 @@ func embedsFit(t *testing.T, chromium, base string) {
 		}
 		if i == 0 {
 			b.view(t, tab, "course-two-embeds-1280")
+			// A height from anywhere but the frame's own window and origin
+			// is ignored: here the course page posts one to itself.
+			sizes := eval[[]float64](t, tab, `[...document.querySelectorAll("iframe")].map((f) => f.clientHeight)`)
+			eval[bool](t, tab, `(postMessage({type: "whichstatus:height", height: 77}, "*"), true)`)
+			chromedp.Do(tab, chromedp.Sleep(300*time.Millisecond))
+			if after := eval[[]float64](t, tab, `[...document.querySelectorAll("iframe")].map((f) => f.clientHeight)`); fmt.Sprint(after) != fmt.Sprint(sizes) {
+				t.Errorf("a height message from the course page itself resized the frames from %v to %v", sizes, after)
+			}
 			// Shrinks as well as grows: unfold the trace, fold it again.
 			frame := frameTarget(t, tab, "duplicate-email")
 			before := eval[float64](t, tab, `document.querySelectorAll("iframe")[0].clientHeight`)
@@ -290,7 +292,14 @@ func courseServer(t *testing.T, base string, ids ...string) string {
 		fmt.Fprintf(&body, "<h2>Case %d</h2>\n%s\n", i+1, ui.EmbedSnippet(base+"/scenarios/"+id+"?embed=1", id, base+"/web/embed.js"))
 	}
 	body.WriteString("<p>The end of the lesson.</p></main></body></html>")
-	html := body.String()
+	return otherSite(t, []byte(body.String()))
+}
+
+// otherSite serves a page on another site than the app's: localhost, where
+// the app is on 127.0.0.1, so each frame of the app runs in its own
+// process, as on a real course site.
+func otherSite(t *testing.T, html []byte) string {
+	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -298,7 +307,7 @@ func courseServer(t *testing.T, base string, ids ...string) string {
 	course := &httptest.Server{Listener: ln, Config: &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Cache-Control", "no-store")
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.Write([]byte(html))
+		w.Write(html)
 	})}}
 	course.Start()
 	t.Cleanup(course.Close)

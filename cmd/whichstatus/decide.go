@@ -42,13 +42,17 @@ func runDecide(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 	}
 	d := engine.Recommend(c)
+	alts := engine.Alternatives(c, d)
 	if *text {
-		writeText(stdout, d)
+		writeText(stdout, d, alts)
 		return nil
 	}
 	enc := json.NewEncoder(stdout)
 	enc.SetIndent("", "  ")
-	return enc.Encode(d)
+	return enc.Encode(struct {
+		engine.Decision
+		Alternatives []engine.Alternative `json:"alternatives"`
+	}{d, alts})
 }
 
 // parseInterspersed lets flags come after the file name too.
@@ -98,8 +102,9 @@ func readCase(id string, files []string, stdin io.Reader) (engine.Case, error) {
 }
 
 // writeText prints a decision for a terminal: the verdict first, then what
-// to send, the trace and the notes.
-func writeText(w io.Writer, d engine.Decision) {
+// to send, the trace, the notes and the single changes that give another
+// code.
+func writeText(w io.Writer, d engine.Decision, alts []engine.Alternative) {
 	p := func(format string, a ...any) { fmt.Fprintf(w, format, a...) }
 	p("%d %s", d.Code, d.Reason)
 	if d.Formerly != "" {
@@ -146,6 +151,12 @@ func writeText(w io.Writer, d engine.Decision) {
 		p("\nNotes:\n")
 		for _, n := range d.Notes {
 			p("  %s %s\n", n.Title, n.Text)
+		}
+	}
+	if len(alts) > 0 {
+		p("\nWhat would change the answer:\n")
+		for _, a := range alts {
+			p("  %s → %d %s\n", a.Change, a.Code, a.Reason)
 		}
 	}
 }

@@ -52,12 +52,21 @@ func TestDecideJSON(t *testing.T) {
 		Profile string
 		Headers []struct{ Name, Value string }
 		Trace   []struct{ Node, Next string }
+		// What would change the answer: here, letting anonymous callers in.
+		Alternatives []struct {
+			Change string
+			Edit   struct{ Op, Name string }
+			Code   int
+		}
 	}
 	if err := json.Unmarshal([]byte(out), &d); err != nil {
 		t.Fatalf("decide printed no JSON: %v\n%s", err, out)
 	}
 	if d.Code != 401 || d.Reason != "Unauthorized" || d.Profile != "drf" || len(d.Trace) == 0 || d.Headers[0].Name != "WWW-Authenticate" {
 		t.Errorf("decide = %+v, want DRF's 401 with WWW-Authenticate and a trace", d)
+	}
+	if len(d.Alternatives) == 0 || d.Alternatives[0].Edit.Op == "" || d.Alternatives[0].Code == 401 || d.Alternatives[0].Change == "" {
+		t.Errorf("decide's alternatives = %+v, want changes in words, as edits, each with another code", d.Alternatives)
 	}
 }
 
@@ -66,7 +75,7 @@ func TestDecideText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"409 Conflict", "Trace:", "http.StatusConflict", "→ 409"} {
+	for _, want := range []string{"409 Conflict", "Trace:", "http.StatusConflict", "→ 409", "What would change the answer:\n  Remove the conflict → 201 Created"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("decide -text -scenario duplicate-email lacks %q:\n%s", want, out)
 		}

@@ -171,9 +171,16 @@ func TestBuild(t *testing.T) {
 			t.Errorf("app-worker.js does not cache %s", w)
 		}
 	}
-	if n := len(sitePaths("")); n != len(scenario.All())+5+len(ui.GuidePages()) {
+	if n := len(sitePaths("")); n != len(scenario.All())+6+len(ui.GuidePages()) {
 		t.Errorf("sitePaths lists %d pages", n)
 	}
+	// The prerendered practice page offers the sets and holds no question:
+	// questions are made and decided in the browser.
+	practice, _ := os.ReadFile(filepath.Join(out, "practice.html"))
+	if !bytes.Contains(practice, []byte("Choose a set")) || bytes.Contains(practice, []byte("q-prompt")) {
+		t.Errorf("practice.html should list the sets and no question")
+	}
+
 	// The worker knows the pages, so that offline an unknown address gets
 	// the 404 page; the 404 page is not one of them.
 	if !bytes.Contains(worker, []byte(`"/whichstatus/scenarios/duplicate-email"`)) || bytes.Contains(worker, []byte("/* pages */")) {
