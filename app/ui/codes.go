@@ -33,7 +33,7 @@ func (p *Codes) OnNav(ctx app.Context) {
 }
 
 func (p *Codes) initPage(ctx app.Context) {
-	setPage(ctx, "Status codes", "All 64 registered HTTP status codes: what each means, where it is defined, the constants to type in Django REST Framework and Go, and the scenarios that produce it.")
+	setPage(ctx, "Status codes", "All 64 registered HTTP status codes: what each means, where it is defined, what to type for it in nine ecosystems, the scenarios that produce it, and the unregistered codes nginx, Cloudflare and AWS load balancers send.")
 }
 
 func (p *Codes) search(ctx app.Context, e app.Event) {

@@ -58,7 +58,8 @@ func fold(s string) string {
 			}
 		}
 	}
-	return strings.TrimSpace(b.String())
+	// A full stop ends a sentence, not a name: "login." is "login".
+	return strings.Trim(b.String(), " .")
 }
 
 // hasWord reports whether q occurs in s starting at a word: "log" is in

@@ -59,6 +59,7 @@ var learnerQueries = []struct{ q, first string }{
 	{"http_409", "409"},
 	{"HTTPStatus.CONFLICT", "409"},
 	{"https", "301"},
+	{"Login failed.", "401"},
 	// The guide's search.
 	{"401 or 403", "guide:client-errors#authentication"},
 	{"400 versus 422", "guide:client-errors#validation"},

@@ -159,13 +159,16 @@ func TestBrowserCodes(t *testing.T) {
 					t.Fatal(err)
 				}
 				suffix := "-" + strconv.FormatInt(w, 10) + "-" + scheme
-				b.open(t, tab, base+"/codes?q=login")
-				b.view(t, tab, "codes-search"+suffix)
 				b.open(t, tab, base+"/codes")
 				eval[bool](t, tab, `(document.getElementById("code-401").scrollIntoView(), true)`)
 				b.view(t, tab, "codes-card"+suffix)
 				eval[bool](t, tab, `(document.getElementById("unregistered").scrollIntoView(), true)`)
 				b.view(t, tab, "codes-unregistered"+suffix)
+				// The same page, searched: no second load.
+				eval[bool](t, tab, `(scrollTo(0, 0), true)`)
+				typeInto(t, tab, "#code-search", "login")
+				poll(t, tab, `(document.querySelector("#code-list .code-card") || {}).id === "code-401"`, "login → 401")
+				b.view(t, tab, "codes-search"+suffix)
 				b.open(t, tab, base+"/guide?q=401%20or%20403")
 				b.view(t, tab, "guide-search"+suffix)
 				b.open(t, tab, base+"/scenarios/negative-amount")
