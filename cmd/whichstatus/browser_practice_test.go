@@ -13,10 +13,7 @@ package main
 import (
 	"context"
 	"fmt"
-	"net"
-	"net/http"
 	"net/http/httptest"
-	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -29,13 +26,7 @@ import (
 )
 
 func TestBrowserPractice(t *testing.T) {
-	chromium := os.Getenv("CHROMIUM")
-	if chromium == "" {
-		chromium = "/usr/bin/chromium"
-	}
-	if _, err := os.Stat(chromium); err != nil {
-		t.Fatalf("no browser at %s: install Debian's chromium (apt-get install chromium; make test does it when run as root) or set CHROMIUM", chromium)
-	}
+	chromium := findChromium(t)
 	site := buildTestSite(t, testPrefix)
 	srv := httptest.NewServer(siteServer(site, testPrefix))
 	t.Cleanup(srv.Close)
@@ -295,19 +286,8 @@ func embedScore(t *testing.T, b *browser, app string) {
 <script>window.scores = []; addEventListener("message", (e) => {
   if (e.data && e.data.type === "whichstatus:score") scores.push({origin: e.origin, data: e.data});
 });</script>`
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	course := &httptest.Server{Listener: ln, Config: &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Cache-Control", "no-store")
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.Write([]byte(html))
-	})}}
-	course.Start()
-	t.Cleanup(course.Close)
 	tab := b.tab(t)
-	if err := chromedp.Do(tab, chromedp.Navigate("http://localhost:"+strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)+"/lesson-4")); err != nil {
+	if err := chromedp.Do(tab, chromedp.Navigate(otherSite(t, []byte(html)))); err != nil {
 		t.Fatal(err)
 	}
 	var frame context.Context
