@@ -28,6 +28,7 @@ func (p *GuideIndex) Render() app.UI {
 		el("div", "intro",
 			txt("h1", "", "Guide"),
 			txt("p", "lede", "Why one code and not another: the questions a server asks, in order, and the codes people mix up."),
+			el("p", "", link(Href("/flow"), "", "See the whole flow as a diagram"), app.Text(": every question, in order, under both profiles.")),
 		),
 		when(len(pages) == 0, func() app.UI {
 			return txt("p", "muted", "The guide is being written. The playground's verdicts already explain themselves in the meantime.")

@@ -27,6 +27,7 @@ type Playground struct {
 	linkErr string            // why the ?case= link could not be read
 	embed   bool              // ?embed=1: the compact view for a course page
 	lock    bool              // ?lock=1: in an embed, the request is not editable
+	flow    bool              // ?flow=1: in an embed, the flow diagram too
 	dialog  string            // the open dialog: "", dlgShare, dlgEmbed or dlgSaved
 	saved   saved             // the saved cases dialog's state
 	urlGen  int               // counts edits, so that only the last one writes the URL
@@ -72,7 +73,7 @@ func (p *Playground) load(ctx app.Context) {
 			p.c = c
 		}
 	}
-	p.embed, p.lock = q.Get("embed") == "1", q.Get("lock") == "1"
+	p.embed, p.lock, p.flow = q.Get("embed") == "1", q.Get("lock") == "1", q.Get("flow") == "1"
 	p.edited = p.sc.ID != "" && share.Encode(p.c) != share.Encode(p.sc.Case)
 	p.d = engine.Recommend(p.c)
 }
@@ -152,6 +153,7 @@ func (p *Playground) Render() app.UI {
 				&SituationEditor{Case: p.c, OnEdit: p.edit},
 			),
 			el("div", "result", &Verdict{Decision: p.d, Case: p.c}),
+			&FlowView{Decision: p.d},
 		),
 		// On a phone the verdict is far below the controls: keep its code
 		// in sight.

@@ -38,6 +38,9 @@ var webFiles = []string{
 	"icon-512.png",
 	"icon-maskable-192.png",
 	"icon-maskable-512.png",
+	"flow.js",          // lights a case's path on the flow diagram
+	"flow-rfc9110.svg", // the diagrams (go test ./app/flowchart -update)
+	"flow-drf.svg",
 	"embed.js",            // for course pages that embed the app
 	"course-example.html", // an example of such a page
 }
@@ -85,7 +88,7 @@ func newHandler(res app.ResourceProvider, version string) *app.Handler {
 			AppleTouch: "/web/icon-192.png",
 		},
 		Styles:     []string{"/web/style.css", "/web/verdict.css"},
-		Scripts:    []string{"/web/client.js defer"},
+		Scripts:    []string{"/web/client.js defer", "/web/flow.js defer"},
 		RawHeaders: []string{embeddedClass},
 		// go-app caches the icons it names, the styles and scripts; not the
 		// SVG icon (the logo in the header), the maskable icons, or any page
@@ -94,6 +97,8 @@ func newHandler(res app.ResourceProvider, version string) *app.Handler {
 			"/web/icon.svg",
 			"/web/icon-maskable-192.png",
 			"/web/icon-maskable-512.png",
+			"/web/flow-rfc9110.svg", // fetched after the first render
+			"/web/flow-drf.svg",
 		}, sitePaths(res.Package())...),
 		ServiceWorkerTemplate: workerJS,
 		// The guide's index, the code notes and the scenarios travel in
