@@ -1,48 +1,50 @@
-// flow.js: lights a case's path on the flow diagram (app/ui/flow.go).
+// flow.js: lights a case's path on the flow diagram (app/ui/flow.go), and
+// answers the diagram's own controls. It is JavaScript because none of it
+// needs the engine, and app.wasm has a size budget.
 //
 // The app inserts each diagram once, as a constant SVG, and says what to
-// light in attributes of the HTML element around it, which go-app sets
-// with setAttribute:
+// light in attributes of the HTML element around it (.flow-canvas), which
+// go-app sets with setAttribute:
 //
 //   data-profile   which of the diagrams inside is shown
 //   data-path      the trace, "node:answer" tokens in order
-//   data-selected  the node whose step is shown below the diagram
 //   data-svg       set once the diagrams are in
 //
-// This script copies that onto the SVG's own elements as data-* attributes
-// (go-app v9 cannot set classes on SVG elements: its className write fails
-// silently), and web/style.css draws them. An edit changes one attribute,
-// and only a few dozen attributes change in the SVG: it is never rebuilt.
+// This script copies that onto the SVG's own elements as data-lit and
+// data-step (go-app v9 cannot set classes on SVG elements: its className
+// write fails silently), and web/style.css draws them. An edit changes one
+// attribute, and a few dozen attributes change in the SVG: it is never
+// rebuilt. It also sets the canvas's data-zoom (the size buttons) and
+// data-selected, and fills #flow-info with the chosen question: its step
+// in the trace shown on the page, or where its answers lead, with its
+// guide section and its RFC section.
 "use strict";
 
 (function () {
   var lit = "data-lit";
 
-  function find(svg, attr, value) {
-    return svg.querySelector("[" + attr + '="' + CSS.escape(value) + '"]');
+  function find(root, attr, value) {
+    return root.querySelector("[" + attr + '="' + CSS.escape(value) + '"]');
+  }
+
+  function shown(canvas) {
+    return find(canvas, "data-profile", canvas.getAttribute("data-profile") || "");
   }
 
   function light(canvas) {
-    var svg = canvas.querySelector('svg.flow[data-profile="' + CSS.escape(canvas.getAttribute("data-profile") || "") + '"]');
-    canvas.querySelectorAll("svg.flow [data-lit], svg.flow [data-selected]").forEach(function (e) {
+    canvas.querySelectorAll("svg.flow [data-lit]").forEach(function (e) {
       e.removeAttribute(lit);
       e.removeAttribute("data-step");
-      e.removeAttribute("data-selected");
     });
+    var svg = shown(canvas);
     if (!svg) {
       return;
-    }
-    var sel = canvas.getAttribute("data-selected");
-    var chosen = sel ? find(svg, "data-node", sel) : null;
-    if (chosen) {
-      chosen.setAttribute("data-selected", "");
     }
     var path = (canvas.getAttribute("data-path") || "").split(" ").filter(Boolean);
     var end = null;
     var exit = null;
     path.forEach(function (tok, k) {
-      var at = tok.lastIndexOf(":");
-      var id = tok.slice(0, at);
+      var id = tok.slice(0, tok.lastIndexOf(":"));
       var last = k === path.length - 1;
       var n = find(svg, "data-node", id);
       var e = find(svg, "data-edge", tok);
@@ -54,14 +56,14 @@
         e.setAttribute(lit, last ? "exit" : "path");
       }
       if (last) {
-        var t = find(svg, "data-from", tok);
-        if (t) {
-          t.setAttribute(lit, "end");
+        exit = find(svg, "data-from", tok);
+        if (exit) {
+          exit.setAttribute(lit, "end");
         }
         end = n;
-        exit = t;
       }
     });
+    select(canvas, canvas.getAttribute("data-selected"));
     if (end && canvas.hasAttribute("data-follow")) {
       follow(canvas, end, exit);
     }
@@ -80,6 +82,144 @@
     var right = (exit || node).getBoundingClientRect().right - c.left + canvas.scrollLeft + 8;
     canvas.scrollLeft = Math.max(0, Math.min(left, right - canvas.clientWidth));
   }
+
+  // ---- The chosen question ------------------------------------------------
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) {
+      e.className = cls;
+    }
+    if (text) {
+      e.textContent = text;
+    }
+    return e;
+  }
+
+  // guideHref is app/ui's guideHref: the guide page that holds the anchor.
+  var anchors = null;
+  function guideHref(anchor) {
+    var env = window.goappGetenv || function () { return ""; };
+    var prefix = env("GOAPP_ROOT_PREFIX") || "";
+    if (!anchors) {
+      anchors = {};
+      try {
+        JSON.parse(env("WHICHSTATUS_GUIDE_INDEX") || "[]").forEach(function (p) {
+          (p.anchors || []).forEach(function (a) {
+            anchors[a] = p.slug;
+          });
+        });
+      } catch (err) {
+        anchors = {};
+      }
+    }
+    return anchors[anchor] ? prefix + "/guide/" + anchors[anchor] + "#" + anchor : prefix + "/guide";
+  }
+
+  // target says in words where an answer leads.
+  function target(svg, to) {
+    var t = find(svg, "data-code", to);
+    if (t) {
+      return t.textContent;
+    }
+    var n = find(svg, "data-node", to);
+    return n ? question(n) : to;
+  }
+
+  function question(n) {
+    var t = n.querySelector("title").textContent;
+    return t.slice(0, t.length - n.getAttribute("data-ref").length - 3);
+  }
+
+  function select(canvas, id) {
+    canvas.querySelectorAll("svg.flow [data-selected]").forEach(function (e) {
+      e.removeAttribute("data-selected");
+    });
+    var box = document.getElementById("flow-info");
+    var svg = shown(canvas);
+    var n = id && svg && find(svg, "data-node", id);
+    if (!box) {
+      return;
+    }
+    box.textContent = "";
+    box.removeAttribute("data-node");
+    if (!n) {
+      return;
+    }
+    n.setAttribute("data-selected", "");
+    box.setAttribute("data-node", id);
+    var k = Number(n.getAttribute("data-step"));
+    var steps = document.querySelectorAll("#verdict .trace li.step");
+    var step = k && steps[k - 1];
+    if (step) {
+      box.append(el("p", "eyebrow", "Step " + k + " of " + steps.length));
+      var copy = el("div", "flow-step");
+      step.childNodes.forEach(function (c) {
+        copy.append(c.cloneNode(true));
+      });
+      box.append(copy);
+    } else {
+      var stage = n.getAttribute("data-stage");
+      box.append(el("p", "eyebrow", canvas.hasAttribute("data-path") ? "Not reached by this case" : stage.charAt(0).toUpperCase() + stage.slice(1)));
+      box.append(el("p", "q", question(n)));
+      var ul = el("ul", "flow-answers");
+      ["yes", "no"].forEach(function (a) {
+        var e = find(svg, "data-edge", id + ":" + a);
+        var li = el("li");
+        li.append(el("span", "a a-" + a, a), " → " + target(svg, e ? e.getAttribute("data-to") : ""));
+        ul.append(li);
+      });
+      box.append(ul);
+      var refs = el("p", "refs");
+      var g = el("a", "", "Read the guide");
+      g.href = guideHref(n.getAttribute("data-guide"));
+      var r = el("a", "", n.getAttribute("data-ref"));
+      r.href = n.getAttribute("data-link");
+      r.target = "_blank";
+      r.rel = "noopener";
+      refs.append(g, r);
+      box.append(refs);
+    }
+    var close = el("button", "ghost", "Close");
+    close.type = "button";
+    close.addEventListener("click", function () {
+      canvas.removeAttribute("data-selected");
+      select(canvas, "");
+      n.focus();
+    });
+    box.append(close);
+  }
+
+  function choose(event) {
+    var n = event.target.closest && event.target.closest(".flow-canvas [data-node]");
+    if (!n) {
+      return false;
+    }
+    var canvas = n.closest(".flow-canvas");
+    canvas.setAttribute("data-selected", n.getAttribute("data-node"));
+    return true;
+  }
+  document.addEventListener("click", function (event) {
+    if (choose(event)) {
+      return;
+    }
+    var z = event.target.closest && event.target.closest("[data-zoom-to]");
+    var fig = z && z.closest("figure");
+    var canvas = fig && fig.querySelector(".flow-canvas");
+    if (canvas) {
+      canvas.setAttribute("data-zoom", z.getAttribute("data-zoom-to"));
+      fig.querySelectorAll("[data-zoom-to]").forEach(function (b) {
+        b.setAttribute("aria-pressed", String(b === z));
+      });
+    }
+  });
+  document.addEventListener("keydown", function (event) {
+    if ((event.key === "Enter" || event.key === " ") && choose(event)) {
+      event.preventDefault();
+    }
+  });
+
+  // ---- Watching the page --------------------------------------------------
 
   function lightAll() {
     document.querySelectorAll(".flow-canvas").forEach(light);

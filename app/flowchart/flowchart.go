@@ -12,8 +12,10 @@
 //
 // Every element the app lights carries a data attribute, never a class
 // set at run time (go-app v9 cannot set classes on SVG elements):
-// data-node="<id>" on a question, data-edge="<id>:yes|no" on an answer,
-// data-code="<code>" and data-from="<id>:yes|no" on an exit. The site's
+// data-node="<id>" on a question (with data-ref, data-link and data-guide,
+// its RFC section and guide anchor), data-edge="<id>:yes|no" on an answer
+// (data-to: the node or code it leads to), data-code="<code>" and
+// data-from="<id>:yes|no" on an exit. The site's
 // stylesheet colours it; presentation attributes give a readable picture
 // when the file is opened alone.
 //
@@ -201,19 +203,19 @@ func SVG(p engine.Profile) (string, error) {
 			switch c := engine.Code(to); {
 			case c > 0:
 				ey := r.mid() + r.exitOffset(a)
-				fmt.Fprintf(&b, `<g class="fe fe-exit" data-edge="%s"><path d="M%d %dH%d" stroke="#8a8aa0" fill="none"/>%s<text x="%d" y="%d" font-size="10" fill="#5a5a70">%s</text></g>`+"\n",
-					id, boxX+boxW, ey, pillX-5, arrowRight(pillX-1, ey), boxX+boxW+5, ey-4, a)
+				fmt.Fprintf(&b, `<g class="fe fe-exit" data-edge="%s" data-to="%s"><path d="M%d %dH%d" stroke="#8a8aa0" fill="none"/>%s<text x="%d" y="%d" font-size="10" fill="#5a5a70">%s</text></g>`+"\n",
+					id, to, boxX+boxW, ey, pillX-5, arrowRight(pillX-1, ey), boxX+boxW+5, ey-4, a)
 			case i+1 < len(rows) && rows[i+1].ID == to:
 				y0, y1 := r.y+r.h, rows[i+1].y
-				fmt.Fprintf(&b, `<g class="fe" data-edge="%s"><path d="M%d %dV%d" stroke="#8a8aa0" fill="none"/>%s<text x="%d" y="%d" font-size="10" fill="#5a5a70">%s</text></g>`+"\n",
-					id, cx, y0, y1-5, arrowDown(cx, y1-1), cx+6, y0+13, a)
+				fmt.Fprintf(&b, `<g class="fe" data-edge="%s" data-to="%s"><path d="M%d %dV%d" stroke="#8a8aa0" fill="none"/>%s<text x="%d" y="%d" font-size="10" fill="#5a5a70">%s</text></g>`+"\n",
+					id, to, cx, y0, y1-5, arrowDown(cx, y1-1), cx+6, y0+13, a)
 			}
 		}
 	}
 	for _, j := range jumps {
 		lx := boxX - labelW - 4 - j.lane*laneW
-		fmt.Fprintf(&b, `<g class="fe fe-jump" data-edge="%s:%s"><path d="M%d %dH%dV%dH%d" stroke="#8a8aa0" fill="none" stroke-linejoin="round"/>%s<text x="%d" y="%d" font-size="10" text-anchor="end" fill="#5a5a70">%s</text></g>`+"\n",
-			j.from.ID, j.answer, boxX, j.y0, lx, j.y1, boxX-5, arrowRight(boxX-1, j.y1), boxX-3, j.y0-4, j.answer)
+		fmt.Fprintf(&b, `<g class="fe fe-jump" data-edge="%s:%s" data-to="%s"><path d="M%d %dH%dV%dH%d" stroke="#8a8aa0" fill="none" stroke-linejoin="round"/>%s<text x="%d" y="%d" font-size="10" text-anchor="end" fill="#5a5a70">%s</text></g>`+"\n",
+			j.from.ID, j.answer, j.to.ID, boxX, j.y0, lx, j.y1, boxX-5, arrowRight(boxX-1, j.y1), boxX-3, j.y0-4, j.answer)
 	}
 	for _, r := range rows {
 		for _, a := range []string{"yes", "no"} {
@@ -239,9 +241,9 @@ func SVG(p engine.Profile) (string, error) {
 		if r.differ != "" {
 			differs = ` data-differs="` + r.differ + `"`
 		}
-		fmt.Fprintf(&b, `<g class="fn" data-node="%s" data-stage="%s"%s tabindex="0" role="button"><title>%s</title>`+
+		fmt.Fprintf(&b, `<g class="fn" data-node="%s" data-stage="%s" data-ref="%s" data-link="%s" data-guide="%s"%s tabindex="0" role="button"><title>%s</title>`+
 			`<rect x="%d" y="%d" width="%d" height="%d" rx="8" fill="#ffffff" stroke="#c9c9d9"/><text x="%d" y="%d" fill="#1b1a2e">`,
-			r.ID, r.Stage, differs, esc(question(r.Question)+" ("+r.Ref+")"), boxX, r.y, boxW, r.h, boxX+10, r.y+7+fontSize)
+			r.ID, r.Stage, esc(r.Ref), esc(r.Link), esc(r.Guide), differs, esc(question(r.Question)+" ("+r.Ref+")"), boxX, r.y, boxW, r.h, boxX+10, r.y+7+fontSize)
 		for k, l := range r.lines {
 			dy := 0
 			if k > 0 {

@@ -31,7 +31,7 @@ func flowSVG(p engine.Profile) (string, bool) {
 	return svg, ok
 }
 
-func loadFlowSVGs(ctx app.Context, done func()) { done() }
+func loadFlow(ctx app.Context, done func()) { done() }
 
 // flowFailed: natively the diagrams are always at hand.
 const flowFailed = false
