@@ -46,12 +46,13 @@ func TestCommitted(t *testing.T) {
 type drawn struct {
 	nodes, edges, froms []string
 	codes               map[int]bool
+	to                  map[string]string // data-edge → data-to
 	profile             string
 }
 
 func read(t *testing.T, svg string) drawn {
 	t.Helper()
-	d := drawn{codes: map[int]bool{}}
+	d := drawn{codes: map[int]bool{}, to: map[string]string{}}
 	dec := xml.NewDecoder(strings.NewReader(svg))
 	for {
 		tok, err := dec.Token()
@@ -71,6 +72,11 @@ func read(t *testing.T, svg string) drawn {
 				d.nodes = append(d.nodes, a.Value)
 			case "data-edge":
 				d.edges = append(d.edges, a.Value)
+				for _, b := range se.Attr {
+					if b.Name.Local == "data-to" {
+						d.to[a.Value] = b.Value
+					}
+				}
 			case "data-from":
 				d.froms = append(d.froms, a.Value)
 			case "data-code":
@@ -106,6 +112,9 @@ func TestEverythingDrawn(t *testing.T) {
 			nodes = append(nodes, n.ID)
 			for _, a := range [][2]string{{"yes", n.Yes}, {"no", n.No}} {
 				edges = append(edges, n.ID+":"+a[0])
+				if got := d.to[n.ID+":"+a[0]]; got != a[1] {
+					t.Errorf("%s: the SVG's %s:%s leads to %q, the flow's to %q", p, n.ID, a[0], got, a[1])
+				}
 				if c := engine.Code(a[1]); c > 0 {
 					froms = append(froms, n.ID+":"+a[0])
 					codes[c] = true
