@@ -31,42 +31,77 @@
     return find(canvas, "data-profile", canvas.getAttribute("data-profile") || "");
   }
 
-  function light(canvas) {
-    canvas.querySelectorAll("svg.flow [data-lit]").forEach(function (e) {
-      e.removeAttribute(lit);
-      e.removeAttribute("data-step");
-    });
-    var svg = shown(canvas);
-    if (!svg) {
-      return;
+  // index finds a diagram's elements by their ids once, not per edit.
+  function index(svg) {
+    if (!svg.flowIndex) {
+      var m = {};
+      svg.querySelectorAll("[data-node], [data-edge], [data-from]").forEach(function (e) {
+        m[e.getAttribute("data-node") || e.getAttribute("data-edge") || "exit " + e.getAttribute("data-from")] = e;
+      });
+      svg.flowIndex = m;
     }
-    var path = (canvas.getAttribute("data-path") || "").split(" ").filter(Boolean);
+    return svg.flowIndex;
+  }
+
+  // light sets what the path lights, changing only the attributes that
+  // differ from the last time: most of a path stays the same from one
+  // edit to the next, and each change costs the browser a restyle.
+  function light(canvas) {
+    var svg = shown(canvas);
+    var want = new Map(); // element → [data-lit, data-step]
     var end = null;
     var exit = null;
-    path.forEach(function (tok, k) {
-      var id = tok.slice(0, tok.lastIndexOf(":"));
-      var last = k === path.length - 1;
-      var n = find(svg, "data-node", id);
-      var e = find(svg, "data-edge", tok);
-      if (n) {
-        n.setAttribute(lit, last ? "end" : "path");
-        n.setAttribute("data-step", String(k + 1));
-      }
-      if (e) {
-        e.setAttribute(lit, last ? "exit" : "path");
-      }
-      if (last) {
-        exit = find(svg, "data-from", tok);
-        if (exit) {
-          exit.setAttribute(lit, "end");
+    if (svg) {
+      var idx = index(svg);
+      var path = (canvas.getAttribute("data-path") || "").split(" ").filter(Boolean);
+      path.forEach(function (tok, k) {
+        var last = k === path.length - 1;
+        var n = idx[tok.slice(0, tok.lastIndexOf(":"))];
+        if (n) {
+          want.set(n, [last ? "end" : "path", String(k + 1)]);
         }
-        end = n;
+        if (idx[tok]) {
+          want.set(idx[tok], [last ? "exit" : "path", null]);
+        }
+        if (last) {
+          exit = idx["exit " + tok] || null;
+          if (exit) {
+            want.set(exit, ["end", null]);
+          }
+          end = n;
+        }
+      });
+    }
+    var had = canvas.flowLit || new Map();
+    had.forEach(function (v, e) {
+      if (!want.has(e)) {
+        e.removeAttribute(lit);
+        e.removeAttribute("data-step");
       }
     });
-    select(canvas, canvas.getAttribute("data-selected"));
-    if (end && canvas.hasAttribute("data-follow")) {
-      follow(canvas, end, exit);
+    want.forEach(function (v, e) {
+      var old = had.get(e);
+      if (!old || old[0] !== v[0]) {
+        e.setAttribute(lit, v[0]);
+      }
+      if (!old || old[1] !== v[1]) {
+        if (v[1]) {
+          e.setAttribute("data-step", v[1]);
+        } else {
+          e.removeAttribute("data-step");
+        }
+      }
+    });
+    canvas.flowLit = want;
+    if (canvas.hasAttribute("data-selected") || canvas.flowSelected) {
+      select(canvas, canvas.getAttribute("data-selected"));
     }
+    if (end && end !== canvas.flowEnd && canvas.hasAttribute("data-follow")) {
+      requestAnimationFrame(function () {
+        follow(canvas, end, exit);
+      });
+    }
+    canvas.flowEnd = end;
   }
 
   // follow scrolls the diagram's own box, never the page, so that the
@@ -143,6 +178,7 @@
     }
     box.textContent = "";
     box.removeAttribute("data-node");
+    canvas.flowSelected = !!n;
     if (!n) {
       return;
     }
