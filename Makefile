@@ -10,7 +10,7 @@ WASM    := web/app.wasm
 GOWASM  := GOOS=js GOARCH=wasm $(GO)
 LDFLAGS := -s -w
 
-.PHONY: all run wasm build test vet unit browser chromium size bench clean
+.PHONY: all run wasm build test vet unit tools browser chromium size bench clean
 
 all: test
 
@@ -37,8 +37,24 @@ vet:
 	$(GOWASM) vet ./app/ui ./cmd/whichstatus
 
 ## unit: the unit and component tests (no browser)
-unit:
+unit: tools
 	$(GO) test ./...
+
+# tools: the snippet tests check the Python fragments with python3's
+# py_compile and the Express ones with node --check, and never skip. As
+# root (as in CI) what is missing is installed; otherwise say what to do.
+tools:
+	@missing=""; \
+	command -v python3 >/dev/null 2>&1 || missing="$$missing python3"; \
+	command -v node >/dev/null 2>&1 || missing="$$missing nodejs"; \
+	if [ -z "$$missing" ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "installing$$missing for the snippet tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else \
+		echo "make test: the snippet tests need$$missing (apt-get install$$missing as root)." >&2; \
+		exit 1; \
+	fi
 
 ## browser: drive Chromium through the built static site (screenshots in screenshots/)
 browser: chromium

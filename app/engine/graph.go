@@ -1,10 +1,6 @@
 package engine
 
-import (
-	"strconv"
-
-	"whichstatus/app/status"
-)
+import "strconv"
 
 // Graph is a profile's flow as a picture needs it: every node in the order
 // the profile wires them, each with where its answers lead. It reads only
@@ -73,12 +69,19 @@ func FlowGraph(p Profile) (g Graph, ok bool) {
 			stage = st
 		}
 		g.Nodes = append(g.Nodes, GraphNode{
-			ID: n.id, Question: n.question, Ref: n.spec + " §" + n.section,
-			Link: status.SpecURL(n.spec, n.section), Guide: n.guide, Stage: stage,
-			Yes: f.next(s.yes, s.to[1]), No: f.next(s.no, s.to[0]),
+			ID: n.id, Question: n.question, Ref: s.ref, Link: s.link, Guide: n.guide, Stage: stage,
+			Yes: s.yes.target(), No: s.no.target(),
 		})
 	}
 	return g, true
+}
+
+// target names where an edge leads: a node id, or the code it ends at.
+func (e edge) target() string {
+	if e.to != "" {
+		return e.to
+	}
+	return strconv.Itoa(e.code)
 }
 
 // Code is the code an answer ends at, 0 when it leads to another node.

@@ -16,8 +16,11 @@ import (
 // content_wasm.go).
 
 func readData(file string) []byte {
-	if file == sectionsFile {
+	switch file {
+	case sectionsFile:
 		return sectionData()
+	case guideSearchFile:
+		return guideSearchData()
 	}
 	b, _ := content.HTML.ReadFile(file)
 	return b
@@ -53,7 +56,7 @@ func sectionData() []byte {
 // without the weight of the whole embedded content.
 func ClientEnv() app.Environment {
 	env := app.Environment{}
-	for _, f := range []string{guideIndexFile, codeNotesFile, sectionsFile} {
+	for _, f := range []string{guideIndexFile, codeNotesFile, unregisteredFile, sectionsFile, guideSearchFile} {
 		if b := readData(f); len(b) > 0 {
 			env[envKey(f)] = string(b)
 		}
@@ -66,4 +69,17 @@ func ClientEnv() app.Environment {
 func loadGuideHTML(ctx app.Context, slug string, done func(html string, ok bool)) {
 	b, err := content.HTML.ReadFile("html/guide/" + slug + ".html")
 	done(prefixLinks(string(b)), err == nil)
+}
+
+// guideSearchData is the JSON of every section of every guide page as
+// plain text, for the guide's search: it runs in the page, offline, over
+// what the client received with app.js.
+func guideSearchData() []byte {
+	var all []guideText
+	for _, p := range GuidePages() {
+		b, _ := content.HTML.ReadFile("html/guide/" + p.Slug + ".html")
+		all = append(all, splitText(p.Slug, string(b))...)
+	}
+	b, _ := json.Marshal(all)
+	return b
 }

@@ -11,6 +11,7 @@ const (
 	secCodes     = "codes"
 	secGuide     = "guide"
 	secFlow      = "flow"
+	secPractice  = "practice"
 )
 
 const siteName = "whichstatus"
@@ -33,6 +34,7 @@ func layout(section string, content ...app.UI) app.UI {
 				navLink(section, secCodes, "/codes", "Codes"),
 				navLink(section, secGuide, "/guide", "Guide"),
 				navLink(section, secFlow, "/flow", "Flow"),
+				navLink(section, secPractice, "/practice", "Practice"),
 			).Aria("label", "Site"),
 		),
 		&UpdatePrompt{},
