@@ -56,9 +56,9 @@ tools:
 		exit 1; \
 	fi
 
-## browser: drive Chromium through the built static site (screenshots in screenshots/)
+## browser: drive Chromium through the built static site (screenshots in screenshots/); on a busy machine it takes over go test's default 10 minutes
 browser: chromium
-	$(GO) test -tags browser -count=1 -run Browser ./cmd/whichstatus
+	$(GO) test -tags browser -count=1 -timeout 30m -run Browser ./cmd/whichstatus
 
 # chromium: the browser tests need Debian's Chromium. As root (as in CI) it
 # is installed when missing; otherwise say what to do.
