@@ -34,34 +34,19 @@ func loadGuideHTML(ctx app.Context, slug string, done func(html string, ok bool)
 		done(html, true)
 		return
 	}
-	// syscall/js rather than app.FuncOf: a callback here returns a
-	// promise, which go-app's wrapper cannot hand back to JavaScript.
-	var toText, fail, got js.Func
-	toText = js.FuncOf(func(_ js.Value, args []js.Value) any {
-		if res := args[0]; res.Get("ok").Bool() {
-			return res.Call("text")
-		}
-		return ""
-	})
-	fail = js.FuncOf(func(js.Value, []js.Value) any { return "" })
-	got = js.FuncOf(func(_ js.Value, args []js.Value) any {
+	fetchText(Href("/guide/"+slug), func(t string) {
 		html, ok := "", false
-		if t := args[0].String(); t != "" {
+		if t != "" {
 			doc := js.Global().Get("DOMParser").New().Call("parseFromString", t, "text/html")
 			if el := doc.Call("querySelector", ".prose[data-guide]"); el.Truthy() {
 				html, ok = el.Get("innerHTML").String(), true
 			}
 		}
 		ctx.Dispatch(func(ctx app.Context) {
-			toText.Release()
-			fail.Release()
-			got.Release()
 			if ok {
 				guideHTMLs[slug] = html
 			}
 			done(html, ok)
 		})
-		return nil
 	})
-	js.Global().Call("fetch", Href("/guide/"+slug)).Call("then", toText, fail).Call("then", got)
 }

@@ -12,7 +12,8 @@ import (
 // The embed view (?embed=1) is one case for a course page: the story, the
 // request, the answer and the trace, without the site's header, navigation
 // and footer, and a link to open the case in the full playground. With
-// ?lock=1 the request is shown, not edited.
+// ?lock=1 the request is shown, not edited; with ?flow=1 a compact flow
+// diagram lights the case's path under the answer.
 //
 // web/client.js does the rest in JavaScript: it tells the course page the
 // view's height and opens links in a new tab.
@@ -46,6 +47,7 @@ func (p *Playground) renderEmbed() app.UI {
 					traceList(d.Trace, false),
 				).ID("trace"),
 			), "id", "verdict", "aria-labelledby", "verdict-title"),
+			when(p.flow, func() app.UI { return &FlowView{Decision: d, Compact: true} }),
 			el("footer", "embed-foot",
 				el("span", "embed-brand",
 					logo(20),

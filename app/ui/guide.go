@@ -85,6 +85,7 @@ func (p *GuideIndex) Render() app.UI {
 		el("div", "intro",
 			txt("h1", "", "Guide"),
 			txt("p", "lede", "Why one code and not another: the questions a server asks, in order, and the codes people mix up."),
+			el("p", "", link(Href("/flow"), "", "See the whole flow as a diagram"), app.Text(": every question, in order, under both profiles.")),
 		),
 		el("div", "search",
 			label("guide-search", "Search the guide"),

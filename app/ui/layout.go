@@ -10,6 +10,7 @@ const (
 	secScenarios = "scenarios"
 	secCodes     = "codes"
 	secGuide     = "guide"
+	secFlow      = "flow"
 	secPractice  = "practice"
 )
 
@@ -32,6 +33,7 @@ func layout(section string, content ...app.UI) app.UI {
 				navLink(section, secScenarios, "/scenarios", "Scenarios"),
 				navLink(section, secCodes, "/codes", "Codes"),
 				navLink(section, secGuide, "/guide", "Guide"),
+				navLink(section, secFlow, "/flow", "Flow"),
 				navLink(section, secPractice, "/practice", "Practice"),
 			).Aria("label", "Site"),
 		),

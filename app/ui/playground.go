@@ -31,6 +31,7 @@ type Playground struct {
 	story   string               // the link's own one-line story, "" for none
 	embed   bool                 // ?embed=1: the compact view for a course page
 	lock    bool                 // ?lock=1: in an embed, the request is not editable
+	flow    bool                 // ?flow=1: in an embed, the flow diagram too
 	dialog  string               // the open dialog: "", dlgShare, dlgEmbed or dlgSaved
 	saved   saved                // the saved cases dialog's state
 	emb     embedForm            // the embed dialog's state
@@ -107,7 +108,7 @@ func (p *Playground) load(ctx app.Context) {
 			p.c, p.title, p.story = l.Case, l.Title, l.Story
 		}
 	}
-	p.embed, p.lock = q.Get("embed") == "1", q.Get("lock") == "1"
+	p.embed, p.lock, p.flow = q.Get("embed") == "1", q.Get("lock") == "1", q.Get("flow") == "1"
 	p.edited = p.sc.ID != "" && share.Encode(p.c) != share.Encode(p.sc.Case)
 	p.decide()
 }
@@ -224,6 +225,8 @@ func (p *Playground) Render() app.UI {
 			el("div", "result", p.tryResult(), when(!p.try.on, func() app.UI {
 				return &Verdict{Decision: p.d, Case: p.c, Alternatives: p.alts, OnApply: p.applyAlt}
 			})),
+			// Not while the learner guesses: the lit path would give it away.
+			when(!p.try.on, func() app.UI { return &FlowView{Decision: p.d} }),
 		),
 		// On a phone the verdict can be below the controls: keep its code
 		// in sight until the verdict itself is (see watchVerdict).

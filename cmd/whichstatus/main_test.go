@@ -134,7 +134,7 @@ func TestBuild(t *testing.T) {
 	if !strings.Contains(stdout.String(), "/whichstatus/") {
 		t.Errorf("build printed %q, want the prefix", stdout.String())
 	}
-	want := []string{"index.html", "codes.html", "scenarios.html", "guide.html", "404.html", "app.js", "app-worker.js",
+	want := []string{"index.html", "codes.html", "scenarios.html", "guide.html", "404.html", "flow.html", "app.js", "app-worker.js",
 		"manifest.webmanifest", "wasm_exec.js", "app.css"}
 	for _, f := range webFiles {
 		want = append(want, "web/"+f)
@@ -157,7 +157,8 @@ func TestBuild(t *testing.T) {
 			t.Errorf("scenarios/duplicate-email.html lacks %q", w)
 		}
 	}
-	for _, bad := range []string{lockedViewport, "raw.githubusercontent.com", `selected="false"`, `checked="false"`, "127.0.0.1", "og:image", `\"`} {
+	// The flow diagram comes after the first render, never in it.
+	for _, bad := range []string{lockedViewport, "raw.githubusercontent.com", `selected="false"`, `checked="false"`, "127.0.0.1", "og:image", `\"`, `<svg`} {
 		if bytes.Contains(page, []byte(bad)) {
 			t.Errorf("scenarios/duplicate-email.html contains %q", bad)
 		}
@@ -166,12 +167,13 @@ func TestBuild(t *testing.T) {
 	// The worker caches every page, so that deep links work offline, and
 	// the client gets the scenarios in app.js rather than in app.wasm.
 	worker, _ := os.ReadFile(filepath.Join(out, "app-worker.js"))
-	for _, w := range append(sitePaths("/whichstatus"), "/whichstatus/web/client.js", "/whichstatus/web/icon.svg", "ignoreSearch") {
+	for _, w := range append(sitePaths("/whichstatus"), "/whichstatus/web/client.js", "/whichstatus/web/icon.svg", "ignoreSearch",
+		"/whichstatus/web/flow.js", "/whichstatus/web/flow-rfc9110.svg", "/whichstatus/web/flow-drf.svg") {
 		if !bytes.Contains(worker, []byte(`"`+w+`"`)) && !bytes.Contains(worker, []byte(w)) {
 			t.Errorf("app-worker.js does not cache %s", w)
 		}
 	}
-	if n := len(sitePaths("")); n != len(scenario.All())+6+len(ui.GuidePages()) {
+	if n := len(sitePaths("")); n != len(scenario.All())+7+len(ui.GuidePages()) {
 		t.Errorf("sitePaths lists %d pages", n)
 	}
 	// The prerendered practice page offers the sets and holds no question:
@@ -213,6 +215,13 @@ func TestBuild(t *testing.T) {
 		}
 	}
 
+	// /flow is prerendered with both diagrams, so that it works offline.
+	flow, _ := os.ReadFile(filepath.Join(out, "flow.html"))
+	for _, w := range []string{`<svg xmlns="http://www.w3.org/2000/svg" class="flow" data-profile="rfc9110"`, `class="flow" data-profile="drf"`, `data-node="method-allowed"`, `data-from="rules-ok:no"`} {
+		if !bytes.Contains(flow, []byte(w)) {
+			t.Errorf("flow.html lacks %s", w)
+		}
+	}
 	appJS, _ := os.ReadFile(filepath.Join(out, "app.js"))
 	if !bytes.Contains(appJS, []byte(ui.ScenariosEnv)) {
 		t.Errorf("app.js does not carry the scenarios")

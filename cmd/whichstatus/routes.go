@@ -26,6 +26,7 @@ func routes(add func(path string, c app.Composer)) {
 	add("/codes", &ui.Codes{})
 	add("/scenarios", &ui.Scenarios{})
 	add("/guide", &ui.GuideIndex{})
+	add("/flow", &ui.FlowPage{})
 	add("/practice", &ui.Practice{})
 	for _, p := range ui.GuidePages() {
 		add("/guide/"+p.Slug, &ui.GuidePage{})

@@ -39,6 +39,9 @@ var webFiles = []string{
 	"icon-512.png",
 	"icon-maskable-192.png",
 	"icon-maskable-512.png",
+	"flow.js",          // lights a case's path on the flow diagram
+	"flow-rfc9110.svg", // the diagrams (go test ./app/flowchart -update)
+	"flow-drf.svg",
 	"embed.js",            // for course pages that embed the app
 	"course-example.html", // an example of such a page
 	"course-example.css",
@@ -94,7 +97,7 @@ func newHandler(res app.ResourceProvider, version string) *app.Handler {
 			AppleTouch: "/web/icon-192.png",
 		},
 		Styles:     []string{"/web/style.css", "/web/verdict.css"},
-		Scripts:    []string{"/web/client.js defer"},
+		Scripts:    []string{"/web/client.js defer", "/web/flow.js defer"},
 		RawHeaders: []string{embeddedClass},
 		// go-app caches the icons it names, the styles and scripts; not the
 		// SVG icon (the logo in the header), the maskable icons, or any page
@@ -103,6 +106,8 @@ func newHandler(res app.ResourceProvider, version string) *app.Handler {
 			"/web/icon.svg",
 			"/web/icon-maskable-192.png",
 			"/web/icon-maskable-512.png",
+			"/web/flow-rfc9110.svg", // linked from /flow (the app takes them from its page)
+			"/web/flow-drf.svg",
 		}, sitePaths(res.Package())...),
 		ServiceWorkerTemplate: workerTemplate(res.Package()),
 		// The guide's index, the code notes and the scenarios travel in

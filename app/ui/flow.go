@@ -1,0 +1,109 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"whichstatus/app/engine"
+)
+
+// The flow diagram: one SVG per profile, drawn from the engine's flow at
+// build time (app/flowchart), committed in web/ and prerendered in /flow's
+// page. It is not in app.wasm nor in a playground page's first render: the
+// client fetches /flow's page once the answer is on screen (flow_wasm.go)
+// and inserts each diagram once, as a constant app.Raw.
+//
+// What is lit goes in data-* attributes of the HTML element around it;
+// web/flow.js copies them onto the SVG's elements (go-app v9 cannot set
+// classes on SVG elements, and an edit must not rebuild 60 questions and
+// 50 exits), and it answers a click or Enter on a question, and the size
+// buttons, itself: app.wasm has a size budget, and none of that needs Go.
+
+// FlowView is the playground's diagram: the decision's path lit on its
+// profile's flow.
+type FlowView struct {
+	app.Compo
+
+	Decision engine.Decision
+	Compact  bool // the embed's smaller box
+
+	loaded bool // the diagrams are here: never in the first render
+}
+
+// OnMount runs once the first render is on screen: only then are the
+// diagrams fetched.
+func (f *FlowView) OnMount(ctx app.Context) {
+	loadFlow(ctx, func() {
+		f.loaded = true
+		f.Update()
+	})
+}
+
+func (f *FlowView) Render() app.UI {
+	d := f.Decision
+	path := make([]string, len(d.Trace))
+	for i, s := range d.Trace {
+		path[i] = s.Node + ":" + s.Answer
+	}
+	class := "flow-view"
+	if f.Compact {
+		class += " compact"
+	}
+	return el("figure", class,
+		el("figcaption", "flow-cap",
+			txt("h3", "", "The path on the flow").ID("flow-title"),
+			txt("p", "hint", "Lit: the "+strconv.Itoa(len(d.Trace))+" questions this case asked, and the answer it left by; dimmed: the ones it never reached. The list of steps says the same in words."),
+		),
+		flowTools(),
+		attrs(flowCanvas(profileOf(d.Profile), f.loaded), "data-path", strings.Join(path, " "), "data-follow", "1"),
+	).Aria("labelledby", "flow-title")
+}
+
+// flowTools are the size buttons (web/flow.js sets the canvas's data-zoom)
+// and the box where web/flow.js shows the chosen question.
+func flowTools() app.UI {
+	return el("div", "flow-tools",
+		el("div", "flow-zoom",
+			attrs(txt("button", "ghost", "Fit width"), "type", "button", "data-zoom-to", "fit"),
+			attrs(txt("button", "ghost", "100%"), "type", "button", "data-zoom-to", "1"),
+			attrs(txt("button", "ghost", "150%"), "type", "button", "data-zoom-to", "1.5"),
+		).Aria("label", "Diagram size").Attr("role", "group"),
+		el("div", "flow-info").ID("flow-info").Aria("live", "polite"),
+	)
+}
+
+func profileOf(p engine.Profile) engine.Profile {
+	if p == "" {
+		return engine.RFC9110
+	}
+	return p
+}
+
+// flowCanvas is the box holding both profiles' diagrams, p's shown: both
+// are inserted once, so a switch of profile changes an attribute too.
+// Until show, and until they have arrived, it holds a line of text;
+// data-svg says they are in ("1") or will not come ("failed").
+func flowCanvas(p engine.Profile, show bool) app.HTMLElem {
+	var kids []app.UI
+	ready := "1"
+	for _, q := range engine.Profiles {
+		svg, ok := flowSVG(q)
+		if ok && show {
+			kids = append(kids, app.Raw(svg))
+			continue
+		}
+		wait := "The diagram is on its way…"
+		ready = ""
+		if flowFailed {
+			wait, ready = "The diagram could not be loaded. The list of steps has every question this case asked.", "failed"
+		}
+		kids = []app.UI{txt("p", "flow-wait muted", wait)}
+		break
+	}
+	return attrs(el("div", "flow-canvas", kids...), "data-profile", string(p), "data-svg", ready)
+}
+
+// flowFile is a profile's diagram under web/ (flowchart.File writes it).
+func flowFile(p engine.Profile) string { return "flow-" + string(p) + ".svg" }
