@@ -5,7 +5,8 @@
 //
 // 1. Updates: tell the app when a new version has taken over, and reload
 //    into it.
-// 2. Embeds (?embed=1 in an iframe): tell the course page the content's
+// 2. What was typed before app.wasm started: carried into the app.
+// 3. Embeds (?embed=1 in an iframe): tell the course page the content's
 //    height, and open links in a new tab rather than inside the frame.
 "use strict";
 
@@ -65,7 +66,63 @@
     }
   });
 
-  // ---- 2. Embeds ---------------------------------------------------------
+  // ---- 2. What was typed before app.wasm started --------------------------
+  //
+  // The page arrives prerendered and its form looks ready long before
+  // app.wasm has started (on a slow link, many seconds). When it starts,
+  // go-app replaces the page with its own. So keep the prerendered
+  // controls and, once the app has rendered, hand what was changed in them
+  // to the app's controls of the same id, as if typed there: the app's own
+  // handlers apply each edit, so it is in the case, the verdict and the
+  // address, and nothing typed is lost.
+  var before = document.querySelector("main");
+  if (before && !before.hasAttribute("data-booted")) {
+    var controls = Array.prototype.slice.call(before.querySelectorAll("input[id], textarea[id], select[id]"));
+    var booted = new MutationObserver(function () {
+      if (document.querySelector("main[data-booted]")) {
+        booted.disconnect();
+        controls.forEach(carry);
+      }
+    });
+    booted.observe(document.body, { childList: true, subtree: true });
+  }
+
+  function carry(old) {
+    var now = document.getElementById(old.id);
+    if (!now || now === old || now.tagName !== old.tagName) {
+      return;
+    }
+    if (old.type === "checkbox" || old.type === "radio") {
+      // A radio button is changed by checking another one: carry only
+      // the one that was checked.
+      var changed = old.checked !== old.defaultChecked && (old.type === "checkbox" || old.checked);
+      if (changed && now.checked !== old.checked) {
+        now.click();
+      }
+      return;
+    }
+    if (old.value === initial(old) || now.value === old.value) {
+      return;
+    }
+    now.value = old.value;
+    now.dispatchEvent(new Event("input", { bubbles: true }));
+    now.dispatchEvent(new Event("change", { bubbles: true }));
+  }
+
+  // initial is a control's value as the page arrived.
+  function initial(el) {
+    if (el.tagName !== "SELECT") {
+      return el.defaultValue;
+    }
+    for (var i = 0; i < el.options.length; i++) {
+      if (el.options[i].defaultSelected) {
+        return el.options[i].value;
+      }
+    }
+    return el.options.length ? el.options[0].value : "";
+  }
+
+  // ---- 3. Embeds ---------------------------------------------------------
   if (!/[?&]embed=1(&|$)/.test(location.search) || window.parent === window) {
     return;
   }
