@@ -160,16 +160,25 @@ func TestBuild(t *testing.T) {
 		}
 	}
 
-	// The worker caches every page, so that deep links work offline, and
-	// the client gets the scenarios in app.js rather than in app.wasm.
+	// The worker caches the app shell and the guide's pages, so that deep
+	// links work offline; the other pages it caches as they are visited.
+	// The client gets the scenarios in app.js rather than in app.wasm.
 	worker, _ := os.ReadFile(filepath.Join(out, "app-worker.js"))
-	for _, w := range append(sitePaths("/whichstatus"), "/whichstatus/web/client.js", "/whichstatus/web/icon.svg", "ignoreSearch") {
+	for _, w := range append(precachePaths("/whichstatus"), "/whichstatus/web/client.js", "/whichstatus/web/icon.svg", "/whichstatus/web/app.wasm", "ignoreSearch") {
 		if !bytes.Contains(worker, []byte(`"`+w+`"`)) && !bytes.Contains(worker, []byte(w)) {
 			t.Errorf("app-worker.js does not cache %s", w)
 		}
 	}
+	for _, p := range sitePaths("/whichstatus") {
+		if strings.HasPrefix(p, "/whichstatus/scenarios/") && bytes.Contains(worker, []byte(`"`+p+`"`)) {
+			t.Errorf("app-worker.js precaches %s, which the app shell renders", p)
+		}
+	}
 	if n := len(sitePaths("")); n != len(scenario.All())+4+len(ui.GuidePages()) {
 		t.Errorf("sitePaths lists %d pages", n)
+	}
+	if n := len(precachePaths("")); n != 1+len(ui.GuidePages()) {
+		t.Errorf("precachePaths lists %d pages", n)
 	}
 	appJS, _ := os.ReadFile(filepath.Join(out, "app.js"))
 	if !bytes.Contains(appJS, []byte(ui.ScenariosEnv)) {
