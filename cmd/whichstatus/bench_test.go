@@ -49,7 +49,15 @@ type benchSite struct {
 // program's first synchronous run, which mounts the page.
 const bootProbe = `(() => {
 	const sel = %q, fresh = %t;
-	const b = window.__bench = {boot: 0};
+	const b = window.__bench = {boot: 0, ready: 0};
+	// When app.wasm is compiled and instantiated: what follows until the
+	// render is the Go program's first run.
+	for (const k of ["instantiateStreaming", "instantiate"]) {
+		const f = WebAssembly[k];
+		if (f) WebAssembly[k] = function (...args) {
+			return f.apply(this, args).then((r) => { b.ready = b.ready || performance.now(); return r; });
+		};
+	}
 	let parsed = null;
 	const check = () => {
 		if (b.boot || (fresh && !parsed)) return;
@@ -137,15 +145,23 @@ func TestBrowserBench(t *testing.T) {
 	}
 	app := sites[0]
 
-	var cold, revisit, fcp, bytes, reqs [2][]float64
+	var cold, ready, revisit, fcp, bytes, reqs [2][]float64
 	var fcpBare []float64
 	var times []editTime
 	for run := 0; run < runs; run++ {
+		// The bare page first: a browser closing meanwhile would slow it.
+		b := launch(t, chromium, t.TempDir())
+		if err := chromedp.Do(b, chromedp.Navigate(app.url+"/bare")); err != nil {
+			t.Fatal(err)
+		}
+		fcpBare = append(fcpBare, firstPaint(t, b))
+		closeBrowser(b)
 		for i, s := range sites {
 			profile := t.TempDir()
 			s.host.reset()
 			b := launch(t, chromium, profile)
 			boot, paint := visit(t, b, s, s.url+"/")
+			ready[i] = append(ready[i], evalB[float64](t, b, `window.__bench.ready`))
 			workerReady(t, b)
 			s.host.quiet(700*time.Millisecond, 30*time.Second)
 			cold[i] = append(cold[i], boot)
@@ -166,14 +182,7 @@ func TestBrowserBench(t *testing.T) {
 			}
 			closeBrowser(b)
 		}
-		b := launch(t, chromium, t.TempDir())
-		if err := chromedp.Do(b, chromedp.Navigate(app.url+"/bare")); err != nil {
-			t.Fatal(err)
-		}
-		fcpBare = append(fcpBare, firstPaint(t, b))
-		closeBrowser(b)
 	}
-
 	var dom, painted []float64
 	kinds := map[string]bool{}
 	for _, e := range times {
@@ -187,6 +196,8 @@ func TestBrowserBench(t *testing.T) {
 
 	rows := []benchRow{
 		ratioRow("cold boot to the wasm's own render, `/`", cold[0], cold[1], "ms", 1.2),
+		ratioRow("· of which app.wasm fetched, compiled and instantiated", ready[0], ready[1], "ms", 0),
+		ratioRow("· of which the Go program's first run (instantiated → render)", diff(cold[0], ready[0]), diff(cold[1], ready[1]), "ms", 0),
 		ratioRow("revisit (new browser, same profile, worker in control)", revisit[0], revisit[1], "ms", 1.2),
 		ratioRow("first contentful paint, `/` (yardstick: the same page without scripts)", fcp[0], fcpBare, "ms", 1.2),
 		ratioRow("first contentful paint, hello world's page", fcp[0], fcp[1], "ms", 1.2),
@@ -225,6 +236,15 @@ func TestBrowserBench(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// diff gives a[i] - b[i].
+func diff(a, b []float64) []float64 {
+	d := make([]float64, len(a))
+	for i := range a {
+		d[i] = a[i] - b[i]
+	}
+	return d
 }
 
 func envInt(t *testing.T, name string, def int) int {

@@ -184,6 +184,10 @@ func TestBuild(t *testing.T) {
 	if !bytes.Contains(appJS, []byte(ui.ScenariosEnv)) {
 		t.Errorf("app.js does not carry the scenarios")
 	}
+	// app.wasm's own response goes to instantiateStreaming (fixAppJS).
+	if !bytes.HasSuffix(appJS, []byte(ownFetch)) || bytes.Contains(appJS, []byte("new ReadableStream")) || bytes.Count(appJS, []byte("function fetchWithProgress")) != 1 {
+		t.Errorf("app.js still wraps app.wasm's response in a stream of its own")
+	}
 	if !bytes.Contains(page, []byte(embeddedClass)) || !bytes.Contains(page, []byte(`/whichstatus/web/client.js`)) {
 		t.Errorf("scenarios/duplicate-email.html lacks client.js or the embed marker")
 	}

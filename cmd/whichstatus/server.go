@@ -257,6 +257,8 @@ func build(out, prefix, web string) (pages int, err error) {
 			pages++
 		case filepath.Base(path) == "manifest.webmanifest":
 			fix = fixManifest
+		case path == filepath.Join(out, "app.js"):
+			fix = fixAppJS
 		default:
 			return nil
 		}
