@@ -132,10 +132,10 @@ func traceList(steps []engine.Step, fold bool) app.UI {
 	return el("div", "block", head,
 		// Only the last step reaches a code, so every folded one led on to
 		// another question.
-		el("details", "trace-early",
-			txt("summary", "", "Questions 1–"+strconv.Itoa(n)+": each led on to the next question"),
-			el("ol", "trace", traceSteps(steps[:n])...),
-		),
+		&foldedSteps{
+			Summary: "Questions 1–" + strconv.Itoa(n) + ": each led on to the next question",
+			Steps:   steps[:n],
+		},
 		// .step::before numbers the steps with the counter step: the open
 		// list goes on from the folded one. start says so to the browser's
 		// own list numbering.
