@@ -78,35 +78,67 @@
   var before = document.querySelector("main");
   if (before && !before.hasAttribute("data-booted")) {
     var controls = Array.prototype.slice.call(before.querySelectorAll("input[id], textarea[id], select[id]"));
+    var folds = Array.prototype.slice.call(before.querySelectorAll("details[id]"));
+    // Some controls come a frame or two after the app's first render (the
+    // situation's facts): wait for them, for 10 seconds at most.
+    var pending = null;
     var booted = new MutationObserver(function () {
-      if (document.querySelector("main[data-booted]")) {
+      if (!document.querySelector("main[data-booted]")) {
+        return;
+      }
+      if (!pending) {
+        folds.forEach(function (old) {
+          var now = document.getElementById(old.id);
+          if (old.open && now && now !== old && !now.open) {
+            now.open = true;
+          }
+        });
+        pending = controls.filter(edited);
+        setTimeout(function () {
+          booted.disconnect();
+        }, 10000);
+      }
+      pending = pending.filter(function (old) {
+        return !carry(old);
+      });
+      if (!pending.length) {
         booted.disconnect();
-        controls.forEach(carry);
       }
     });
     booted.observe(document.body, { childList: true, subtree: true });
   }
 
+  // edited says whether a prerendered control was changed by hand. A radio
+  // button is changed by checking another one: only the checked one counts.
+  function edited(old) {
+    if (old.type === "checkbox" || old.type === "radio") {
+      return old.checked !== old.defaultChecked && (old.type === "checkbox" || old.checked);
+    }
+    return old.value !== initial(old);
+  }
+
+  // carry gives the app's control of the same id the old one's value, as
+  // typing would; false while the app has not built that control yet.
   function carry(old) {
     var now = document.getElementById(old.id);
-    if (!now || now === old || now.tagName !== old.tagName) {
-      return;
+    if (!now || now === old) {
+      return false;
+    }
+    if (now.tagName !== old.tagName) {
+      return true;
     }
     if (old.type === "checkbox" || old.type === "radio") {
-      // A radio button is changed by checking another one: carry only
-      // the one that was checked.
-      var changed = old.checked !== old.defaultChecked && (old.type === "checkbox" || old.checked);
-      if (changed && now.checked !== old.checked) {
+      if (now.checked !== old.checked) {
         now.click();
       }
-      return;
+      return true;
     }
-    if (old.value === initial(old) || now.value === old.value) {
-      return;
+    if (now.value !== old.value) {
+      now.value = old.value;
+      now.dispatchEvent(new Event("input", { bubbles: true }));
+      now.dispatchEvent(new Event("change", { bubbles: true }));
     }
-    now.value = old.value;
-    now.dispatchEvent(new Event("input", { bubbles: true }));
-    now.dispatchEvent(new Event("change", { bubbles: true }));
+    return true;
   }
 
   // initial is a control's value as the page arrived.

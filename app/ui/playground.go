@@ -149,7 +149,7 @@ func (p *Playground) Render() app.UI {
 					p.caseActions(),
 				),
 				&RequestEditor{Case: p.c, OnEdit: p.edit},
-				&SituationEditor{Case: p.c, OnEdit: p.edit},
+				&SituationEditor{Situation: p.c.Situation, onEdit: p.edit},
 			),
 			el("div", "result", &Verdict{Decision: p.d, Case: p.c}),
 		),

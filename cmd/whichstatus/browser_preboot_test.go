@@ -46,7 +46,8 @@ func TestBrowserPreBoot(t *testing.T) {
 	}
 
 	// Typed into the prerendered page: the body (its JSON broken), a
-	// header's value, and the profile.
+	// header's value, the profile, and a fact in a group opened for it
+	// (the app builds the facts a frame after its first render).
 	body := `{"username": "ada2", "email": "ada@example.com"`
 	eval[bool](t, tab, `(document.getElementById("req-body").value = `+jsString(body)+`, true)`)
 	eval[bool](t, tab, `(() => { const e = document.getElementById("h-value-1"); e.focus(); e.setSelectionRange(e.value.length, e.value.length); return true })()`)
@@ -54,6 +55,8 @@ func TestBrowserPreBoot(t *testing.T) {
 		t.Fatal(err)
 	}
 	click(t, tab, "#profile-drf")
+	click(t, tab, "#g-resource summary")
+	eval[bool](t, tab, `(document.getElementById("s-etag").value = '"v9"', true)`)
 	if eval[bool](t, tab, `!!document.querySelector("main[data-booted]")`) {
 		t.Fatal("the app booted though app.wasm was held back")
 	}
@@ -61,10 +64,13 @@ func TestBrowserPreBoot(t *testing.T) {
 	free()
 	poll(t, tab, `!!document.querySelector('main[data-booted="wasm"]')`, "the app to boot once app.wasm is let through")
 	wantCode(t, tab, 400)
+	poll(t, tab, `(document.getElementById("s-etag") || {}).value === '"v9"'`, "the fact typed before boot")
 	for js, want := range map[string]string{
 		`document.getElementById("req-body").value`:              body,
 		`document.getElementById("h-value-1").value`:             "application/json, */*",
 		`String(document.getElementById("profile-drf").checked)`: "true",
+		`document.getElementById("s-etag").value`:                `"v9"`,
+		`String(document.getElementById("g-resource").open)`:     "true",
 	} {
 		if got := eval[string](t, tab, js); got != want {
 			t.Errorf("after boot, %s = %q, want %q", js, got, want)
@@ -82,7 +88,7 @@ func TestBrowserPreBoot(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the address's case: %v", err)
 	}
-	if c.Request.Body != body || c.Profile != engine.DRF || len(c.Request.Headers) < 2 || c.Request.Headers[1].Value != "application/json, */*" {
+	if c.Request.Body != body || c.Situation.Resource.ETag != `"v9"` || c.Profile != engine.DRF || len(c.Request.Headers) < 2 || c.Request.Headers[1].Value != "application/json, */*" {
 		t.Errorf("the case after boot = %+v, want the body, header and profile typed before it", c)
 	}
 
