@@ -16,6 +16,8 @@ import (
 
 func readData(file string) []byte { return []byte(app.Getenv(envKey(file))) }
 
+func readEntry(file, key string) string { return app.Getenv(entryKey(file, key)) }
+
 // guideHTMLs caches the guide pages seen, by slug.
 var guideHTMLs = map[string]string{}
 
