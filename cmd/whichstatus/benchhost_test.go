@@ -298,6 +298,9 @@ func TestBenchStatistics(t *testing.T) {
 	if xs[0] != 5 {
 		t.Errorf("percentile sorted its argument")
 	}
+	if got := percentile(xs, 0); got != 1 {
+		t.Errorf("p0 = %v, want the minimum, 1", got)
+	}
 	if median(nil) != 0 {
 		t.Errorf("median of nothing = %v", median(nil))
 	}
