@@ -31,6 +31,22 @@
       }
       had = true;
     });
+    // Ask for a new version once the page has loaded, rather than wait for
+    // the browser's own check after a navigation, which Chromium delays
+    // and skips as it sees fit. The listener above is in place by then,
+    // so the takeover is heard.
+    if (sw.controller) {
+      var check = function () {
+        sw.getRegistration().then(function (r) {
+          return r && r.update();
+        }).catch(function () {});
+      };
+      if (document.readyState === "complete") {
+        check();
+      } else {
+        window.addEventListener("load", check);
+      }
+    }
   }
 
   // The prompt's Reload button (app/ui/update.go): reload once the new
