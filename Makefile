@@ -10,7 +10,7 @@ WASM    := web/app.wasm
 GOWASM  := GOOS=js GOARCH=wasm $(GO)
 LDFLAGS := -s -w
 
-.PHONY: all run wasm build test vet unit browser chromium node size bench clean
+.PHONY: all run wasm build test vet unit tools browser chromium size bench clean
 
 all: test
 
@@ -37,12 +37,28 @@ vet:
 	$(GOWASM) vet ./app/ui ./cmd/whichstatus
 
 ## unit: the unit and component tests (no browser)
-unit:
+unit: tools
 	$(GO) test ./...
+
+# tools: the snippet tests check the Python fragments with python3's
+# py_compile and the Express ones with node --check, and never skip. As
+# root (as in CI) what is missing is installed; otherwise say what to do.
+tools:
+	@missing=""; \
+	command -v python3 >/dev/null 2>&1 || missing="$$missing python3"; \
+	command -v node >/dev/null 2>&1 || missing="$$missing nodejs"; \
+	if [ -z "$$missing" ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "installing$$missing for the snippet tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else \
+		echo "make test: the snippet tests need$$missing (apt-get install$$missing as root)." >&2; \
+		exit 1; \
+	fi
 
 ## browser: drive Chromium through the built static site (screenshots in screenshots/);
 ## this runs make bench's harness once, briefly, without judging its figures
-browser: chromium node
+browser: chromium tools
 	$(GO) test -tags browser -count=1 -run Browser ./cmd/whichstatus
 
 # chromium: the browser tests need Debian's Chromium. As root (as in CI) it
@@ -55,17 +71,6 @@ chromium:
 	else \
 		echo "make test: the browser tests need Chromium at /usr/bin/chromium." >&2; \
 		echo "Install it as root (apt-get install chromium), or run make unit for the tests without a browser." >&2; \
-		exit 1; \
-	fi
-
-# node: the harness times the engine in wasm with Go's node runner.
-node:
-	@if command -v node >/dev/null 2>&1; then :; \
-	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-		echo "installing Debian's nodejs for the engine's wasm benchmark"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null; \
-	else \
-		echo "make test: the engine's wasm benchmark needs node (apt-get install nodejs)." >&2; \
 		exit 1; \
 	fi
 
@@ -83,7 +88,7 @@ size: wasm
 ## turns, BENCH_EDITS edits in each), into BENCHMARKS.md; then make size
 BENCH_RUNS  ?= 7
 BENCH_EDITS ?= 32
-bench: chromium node
+bench: chromium tools
 	@mkdir -p .cache
 	BENCH_RUNS=$(BENCH_RUNS) BENCH_EDITS=$(BENCH_EDITS) BENCH_WRITE=1 BENCH_TABLE=$(CURDIR)/.cache/bench.md \
 		$(GO) test -tags browser -count=1 -timeout 60m -run BrowserBench ./cmd/whichstatus

@@ -16,6 +16,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"html"
 	"io/fs"
 	"os"
 	"path"
@@ -60,8 +61,9 @@ type Page struct {
 
 // CodeText is one value of html/codes.json.
 type CodeText struct {
-	Frequency string `json:"frequency"`
-	HTML      string `json:"html"`
+	Frequency string   `json:"frequency"`
+	Keywords  []string `json:"keywords,omitempty"` // the words learners search with, ours
+	HTML      string   `json:"html"`
 }
 
 // site is everything the generator produces, kept apart so that the tests
@@ -166,7 +168,79 @@ func build(dir string) (*site, error) {
 		return nil, err
 	}
 	s.files["codes.json"] = codes
+
+	// The codes people meet that IANA does not register: copied as they
+	// are, once checked.
+	src, err := os.ReadFile(filepath.Join(dir, "unregistered.json"))
+	if err != nil {
+		return nil, err
+	}
+	var unreg []Unregistered
+	if err := json.Unmarshal(src, &unreg); err != nil {
+		return nil, fmt.Errorf("unregistered.json: %v", err)
+	}
+	for i, u := range unreg {
+		if err := u.check(); err != nil {
+			return nil, fmt.Errorf("unregistered.json: %d: %v", u.Code, err)
+		}
+		unreg[i].HTML = u.card()
+	}
+	if s.files["unregistered.json"], err = marshal(unreg); err != nil {
+		return nil, err
+	}
 	return s, nil
+}
+
+// Unregistered is one entry of unregistered.json: a code a vendor sends
+// (or logs) that is not in the IANA registry, in our words, with the
+// vendor's own page or source that it was checked against.
+type Unregistered struct {
+	Code        int    `json:"code"`
+	Vendor      string `json:"vendor"`       // "nginx"
+	Name        string `json:"name"`         // the vendor's label
+	Who         string `json:"who"`          // who sends it, and when
+	Means       string `json:"means"`        // what it means when you see it
+	Instead     string `json:"instead"`      // what a correct server would send
+	Source      string `json:"source"`       // the vendor's documentation or source
+	SourceTitle string `json:"source_title"` // what that page is
+	// HTML is the card the reference shows, built here so that the wasm
+	// client only inserts it.
+	HTML string `json:"html"`
+}
+
+// card renders an entry as the reference's card: our text, escaped.
+func (u Unregistered) card() string {
+	e := html.EscapeString
+	num := strconv.Itoa(u.Code)
+	var b strings.Builder
+	b.WriteString(`<article class="unreg-card" id="unreg-` + num + `">`)
+	b.WriteString(`<h4 class="code-title"><span class="num">` + num + `</span> ` + e(u.Name) + `</h4>`)
+	b.WriteString(`<p class="tags"><span class="tag warn">not registered</span> <span class="tag">` + e(u.Vendor) + `</span></p>`)
+	b.WriteString(`<dl class="unreg-facts">`)
+	for _, f := range [][2]string{{"Who sends it", u.Who}, {"What it means", u.Means}, {"A correct server sends", u.Instead}} {
+		b.WriteString(`<dt>` + f[0] + `</dt><dd>` + e(f[1]) + `</dd>`)
+	}
+	b.WriteString(`<dt>Source</dt><dd><a href="` + e(u.Source) + `" target="_blank" rel="noopener">` + e(u.SourceTitle) + `</a></dd>`)
+	b.WriteString(`</dl></article>`)
+	return b.String()
+}
+
+func (u Unregistered) check() error {
+	if u.Code < 400 || u.Code > 599 {
+		return errors.New("the vendors' own codes here are all 4xx or 5xx")
+	}
+	if _, ok := status.Lookup(u.Code); ok {
+		return errors.New("it is a registered code")
+	}
+	for _, f := range []string{u.Vendor, u.Name, u.Who, u.Means, u.Instead, u.SourceTitle} {
+		if strings.TrimSpace(f) == "" {
+			return errors.New("a field is empty")
+		}
+	}
+	if !strings.HasPrefix(u.Source, "https://") {
+		return errors.New("the source must be an https:// link to the vendor's page or source")
+	}
+	return nil
 }
 
 // renderPage renders one guide page and lists its heading ids in order.
@@ -205,13 +279,24 @@ func renderPage(md goldmark.Markdown, src []byte) ([]byte, Page, error) {
 	return buf.Bytes(), page, nil
 }
 
-// renderCode reads "frequency: X", a blank line and one paragraph.
+// renderCode reads "frequency: X", "keywords: a, b, c", a blank line and
+// one paragraph. The keywords are the words a learner may search the
+// reference with: lower case, separated by commas.
 func renderCode(md goldmark.Markdown, src []byte) (CodeText, error) {
 	var ct CodeText
 	head, body, ok := bytes.Cut(src, []byte("\n\n"))
-	freq, found := strings.CutPrefix(string(head), "frequency: ")
-	if !ok || !found || !frequencies[freq] {
-		return ct, errors.New(`want "frequency: everyday|occasional|specialised|unused", a blank line, then one paragraph`)
+	first, second, _ := strings.Cut(string(head), "\n")
+	freq, found := strings.CutPrefix(first, "frequency: ")
+	kw, hasKW := strings.CutPrefix(second, "keywords: ")
+	if !ok || !found || !frequencies[freq] || !hasKW {
+		return ct, errors.New(`want "frequency: everyday|occasional|specialised|unused", "keywords: …", a blank line, then one paragraph`)
+	}
+	for _, k := range strings.Split(kw, ",") {
+		k = strings.TrimSpace(k)
+		if k == "" || k != strings.ToLower(k) {
+			return ct, fmt.Errorf("keyword %q: keywords are lower case, separated by commas", k)
+		}
+		ct.Keywords = append(ct.Keywords, k)
 	}
 	doc := md.Parser().Parse(text.NewReader(body))
 	if doc.ChildCount() != 1 || doc.FirstChild().Kind() != ast.KindParagraph {

@@ -176,10 +176,16 @@
   }
 
   // The height of the content, sent as {type: "whichstatus:height", height}
-  // to the course page whenever it changes, and when the page asks with
-  // {type: "whichstatus:hello"} (web/embed.js does when it starts). Only
-  // once the app has rendered the embed: the prerendered page is hidden
-  // until then, and a frame of height 0 would stall it.
+  // to the course page: when the app has rendered the embed, whenever the
+  // content changes, and whenever the page asks with {type:
+  // "whichstatus:hello"} (web/embed.js asks until it hears). Not before
+  // the app has rendered: the prerendered page is hidden until then.
+  //
+  // A frame of another site that is off screen is not rendered by Chrome,
+  // so a ResizeObserver there never fires until the reader scrolls to it.
+  // A MutationObserver does (it does not wait for rendering), and reading
+  // the height lays the page out: every change the app makes to the page
+  // is heard, on screen or not.
   var last = -1;
   function post(always) {
     var main = document.querySelector("main.embed[data-booted]");
@@ -194,17 +200,24 @@
     // The height is no secret: any page may embed the app and hear it.
     window.parent.postMessage({ type: "whichstatus:height", height: height }, "*");
   }
+  function changed() {
+    post(false);
+  }
 
   function start() {
+    new MutationObserver(changed).observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      characterData: true,
+    });
     if (window.ResizeObserver) {
-      new ResizeObserver(function () {
-        post(false);
-      }).observe(document.body);
-    } else {
-      setInterval(function () {
-        post(false);
-      }, 500);
+      new ResizeObserver(changed).observe(document.body);
     }
+    window.addEventListener("resize", changed);
+    document.addEventListener("toggle", changed, true); // <details>
+    document.addEventListener("load", changed, true); // images
+    changed();
   }
   if (document.body) {
     start();

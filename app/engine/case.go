@@ -87,11 +87,18 @@ type Server struct {
 
 // Endpoint holds facts about the URL's handler.
 type Endpoint struct {
+	// NoRoute: nothing at all is mapped to this URL, whatever the method.
+	NoRoute bool `json:"no_route,omitempty"`
 	// AllowedMethods the endpoint supports; default GET (HEAD and OPTIONS
 	// come with it).
 	AllowedMethods []string `json:"allowed_methods,omitempty"`
 	Accepts        []string `json:"accepts,omitempty"`  // request media types; default application/json
 	Produces       []string `json:"produces,omitempty"` // response media types; default application/json
+	// Languages the endpoint can answer in, e.g. "en", "fr"; none: it
+	// does not negotiate the language.
+	Languages []string `json:"languages,omitempty"`
+	// Forbidden: the endpoint refuses this action whoever asks.
+	Forbidden bool `json:"forbidden,omitempty"`
 	// AuthRequired: anonymous callers may not use the endpoint.
 	AuthRequired bool `json:"auth_required,omitempty"`
 	// AuthScheme is how credentials come: "Bearer" (default), "Basic",
@@ -139,7 +146,10 @@ type Resource struct {
 	ETag         string `json:"etag,omitempty"`          // current entity tag, e.g. "\"v7\"" or W/"v7"
 	LastModified string `json:"last_modified,omitempty"` // HTTP-date
 	Length       int    `json:"length,omitempty"`        // bytes in the representation; default 10000
-	LegalBlock   bool   `json:"legal_block,omitempty"`   // a legal demand forbids serving it
+	// Representations are the URLs of the resource's representations when
+	// the client must choose among them (300); the first is the preferred.
+	Representations []string `json:"representations,omitempty"`
+	LegalBlock      bool     `json:"legal_block,omitempty"` // a legal demand forbids serving it
 }
 
 // Processing holds what happens once the server works on the request.
@@ -148,6 +158,10 @@ type Processing struct {
 	// (a server we call answered badly), "upstream_timeout" (it did not
 	// answer in time) or "dependency_down" (e.g. the database is down).
 	Failure string `json:"failure,omitempty"`
+	// FieldError, when not empty, is the validation error of a field:
+	// missing, of the wrong type or badly formatted, e.g. "email: this
+	// field is required".
+	FieldError string `json:"field_error,omitempty"`
 	// RuleViolation, when not empty, is the business rule that the
 	// (well-formed) content breaks, e.g. "amount must be greater than 0".
 	RuleViolation string `json:"rule_violation,omitempty"`

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"encoding/json"
 	"strconv"
 	"strings"
 )
@@ -22,7 +23,11 @@ func wellFormed(v *view) (bool, string) {
 			return false, "header name " + strconv.Quote(h.Name) + " is not a token"
 		}
 		if !fieldValue(h.Value) {
-			return false, "header " + h.Name + " has a line break in its value"
+			what := "a line break (CR or LF)"
+			if !strings.ContainsAny(h.Value, "\r\n") {
+				what = "a NUL character"
+			}
+			return false, "header " + h.Name + " has " + what + " in its value"
 		}
 	}
 	if v.repeats("Host") {
@@ -113,7 +118,7 @@ func contentTypeOK(v *view) (bool, string) {
 	mt := mediaType(ct)
 	for _, a := range v.accepts {
 		if acceptMatches(a, mt) {
-			return true, cached(mediaTypeInputs, mt, "Content-Type: ")
+			return true, "Content-Type: " + mt
 		}
 	}
 	return false, "Content-Type: " + mt + "; endpoint accepts " + strings.Join(v.accepts, ", ")
@@ -150,8 +155,39 @@ func contentWellFormed(v *view) (bool, string) {
 	if !isJSON(mediaType(ct)) {
 		return true, "Content-Type: " + mediaType(ct) + " (not checked)"
 	}
-	if jsonValid(v.body) {
+	if json.Valid([]byte(v.body)) {
 		return true, "the body parses as JSON"
 	}
 	return false, "the body is not valid JSON"
+}
+
+// language is the language the answer is in: the one of the endpoint's
+// that Accept-Language ranks highest (a range "fr" takes "fr-CH", RFC 4647
+// §3.3.1), else its first; "" when it offers none.
+func (v *view) language() string {
+	langs := v.c.Situation.Endpoint.Languages
+	if len(langs) == 0 {
+		return ""
+	}
+	al, _ := v.header("Accept-Language")
+	best, bestQ := langs[0], -1.0
+	for _, part := range strings.Split(al, ",") {
+		rng, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		q := 1.0
+		if k, val, ok := strings.Cut(strings.TrimSpace(params), "="); ok && strings.TrimSpace(k) == "q" {
+			if f, err := strconv.ParseFloat(strings.TrimSpace(val), 64); err == nil {
+				q = f
+			}
+		}
+		if rng == "" || q <= 0 || q <= bestQ {
+			continue
+		}
+		for _, l := range langs {
+			if rng == "*" || strings.EqualFold(l, rng) || len(l) > len(rng) && strings.EqualFold(l[:len(rng)], rng) && l[len(rng)] == '-' {
+				best, bestQ = l, q
+				break
+			}
+		}
+	}
+	return best
 }

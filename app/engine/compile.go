@@ -3,23 +3,36 @@ package engine
 import (
 	"fmt"
 	"strconv"
-	"strings"
 
 	"whichstatus/app/status"
 )
 
-// A flow is a profile's rows compiled: nodes looked up, edges turned into
-// positions, and each step's trace wording made once.
+// A flow is a profile's rows compiled: each row's node looked up and each
+// edge that leads on resolved to the row it leads to. It is read by the
+// walk, by the lint test and by anything that draws the flow: steps are
+// in the order of the rows, and steps[0] is where a walk starts.
+type flow struct {
+	profile Profile
+	steps   []step
+	at      map[string]int // a node id's position in steps
+}
 
-// step is a node with its answers resolved to positions in a flow.
+// step is one row of a flow: the node, its two edges, and for each edge
+// that leads on, the position of the step it leads to.
 type step struct {
 	n       *node
-	test    func(v *view) (bool, string) // n.test, beside the rest of what a walk reads
-	memo    uint64                       // the node's bit in a view's answers: 1 << its position in nodes
-	to      [2]int16                     // the step each answer leads to, [no, yes]; -1 ends at a code
-	said    [2]*Answered                 // the shared part of its trace steps: [no, yes]
-	byVerb  [][2]*Answered               // the same per verb, for questions that name the method
 	yes, no edge
+	next    [2]int // [no, yes]: the step each answer leads to; -1 ends at the edge's code
+	ref     string // "RFC 9110 §15.5.6"
+	link    string
+}
+
+// edge is the step's edge for an answer.
+func (s *step) edge(yes bool) edge {
+	if yes {
+		return s.yes
+	}
+	return s.no
 }
 
 func b2i(b bool) int {
@@ -29,80 +42,22 @@ func b2i(b bool) int {
 	return 0
 }
 
-// answered is the shared part of a step for this answer and this
-// request's method; a method no one foresaw gets its own.
-func (s *step) answered(v *view, yes bool) *Answered {
-	a := b2i(yes)
-	switch {
-	case s.byVerb == nil:
-		return s.said[a]
-	case v.verb >= 0:
-		return s.byVerb[v.verb][a]
-	}
-	x := *s.said[a]
-	x.Question = expand(s.n.question, v)
-	return &x
-}
-
-// verbs are the methods whose questions are worded once, at start-up.
-var verbs = [...]string{"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT"}
-
-func verbIndex(m string) int8 {
-	switch m { // a switch the compiler turns into a few comparisons
-	case "GET":
-		return 0
-	case "HEAD":
-		return 1
-	case "POST":
-		return 2
-	case "PUT":
-		return 3
-	case "PATCH":
-		return 4
-	case "DELETE":
-		return 5
-	case "OPTIONS":
-		return 6
-	case "TRACE":
-		return 7
-	case "CONNECT":
-		return 8
-	}
-	return -1
-}
-
-type flow struct {
-	profile Profile
-	steps   []step
-}
-
 var flows = map[Profile]*flow{
-	RFC9110: mustCompile(RFC9110, rfc9110Flow),
-	DRF:     mustCompile(DRF, drfFlow),
+	RFC9110: mustCompile(RFC9110, rfc9110Flow, nodes),
+	DRF:     mustCompile(DRF, drfFlow, nodes),
 }
 
-var nodeByID = func() map[string]*node {
-	m := make(map[string]*node, len(nodes))
-	for i := range nodes {
-		m[nodes[i].id] = &nodes[i]
+// compile resolves a profile's rows against a node table; the first row
+// is where a walk starts. Any number of rows will do.
+func compile(p Profile, rows []row, table []node) (*flow, error) {
+	byID := make(map[string]*node, len(table))
+	for i := range table {
+		byID[table[i].id] = &table[i]
 	}
-	return m
-}()
-
-var memoIndex = func() map[string]uint {
-	m := make(map[string]uint, len(nodes))
-	for i := range nodes {
-		m[nodes[i].id] = uint(i)
-	}
-	return m
-}()
-
-// compile resolves a profile's rows; the first row is where a walk starts.
-func compile(p Profile, rows []row) (*flow, error) {
-	f := &flow{profile: p}
-	at := map[string]int{}
+	at := make(map[string]int, len(rows))
+	f := &flow{profile: p, steps: make([]step, len(rows)), at: at}
 	for i, r := range rows {
-		n, ok := nodeByID[r.id]
+		n, ok := byID[r.id]
 		if !ok {
 			return nil, fmt.Errorf("%s: row %q names no node", p, r.id)
 		}
@@ -110,7 +65,7 @@ func compile(p Profile, rows []row) (*flow, error) {
 			return nil, fmt.Errorf("%s: node %q is wired twice", p, r.id)
 		}
 		at[r.id] = i
-		f.steps = append(f.steps, step{n: n, test: n.test, memo: 1 << memoIndex[r.id], yes: r.yes, no: r.no})
+		f.steps[i] = step{n: n, yes: r.yes, no: r.no, ref: n.spec + " §" + n.section, link: status.SpecURL(n.spec, n.section)}
 	}
 	for i := range f.steps {
 		s := &f.steps[i]
@@ -119,36 +74,10 @@ func compile(p Profile, rows []row) (*flow, error) {
 			if err != nil {
 				return nil, err
 			}
-			s.to[a] = int16(to)
-		}
-		s.said = f.answers(s, s.n.question)
-		if strings.Contains(s.n.question, "{method}") {
-			s.byVerb = make([][2]*Answered, len(verbs))
-			for k, m := range verbs {
-				s.byVerb[k] = f.answers(s, strings.ReplaceAll(s.n.question, "{method}", m))
-			}
+			s.next[a] = to
 		}
 	}
 	return f, nil
-}
-
-// answers are what a step records for no and for yes.
-func (f *flow) answers(s *step, question string) [2]*Answered {
-	n := s.n
-	a := Answered{Node: n.id, Question: question, Ref: n.spec + " §" + n.section,
-		Link: status.SpecURL(n.spec, n.section), Guide: n.guide}
-	no, yes := a, a
-	no.Answer, no.Next = "no", f.next(s.no, s.to[0])
-	yes.Answer, yes.Next = "yes", f.next(s.yes, s.to[1])
-	return [2]*Answered{&no, &yes}
-}
-
-// next names where an edge leads: a node id or a code.
-func (f *flow) next(e edge, i int16) string {
-	if i < 0 {
-		return strconv.Itoa(e.code)
-	}
-	return f.steps[i].n.id
 }
 
 func target(p Profile, from string, e edge, at map[string]int) (int, error) {
@@ -166,10 +95,63 @@ func target(p Profile, from string, e edge, at map[string]int) (int, error) {
 	return i, nil
 }
 
-func mustCompile(p Profile, rows []row) *flow {
-	f, err := compile(p, rows)
+func mustCompile(p Profile, rows []row, table []node) *flow {
+	f, err := compile(p, rows, table)
 	if err != nil {
 		panic("engine: " + err.Error())
 	}
 	return f
+}
+
+// outcome is where a walk ended, and the trace of how it got there.
+type outcome struct {
+	trace []Step
+	code  int
+	why   string // the template of the explanation
+	last  *node  // the node whose answer ended the walk
+	path  []int  // the steps asked, each as its position × 2, + 1 for yes
+}
+
+// walk is the one loop that asks the questions: it follows the answers
+// from the first row to a code and, when record is set, records each step
+// as it goes (a walk that only wants the code skips that).
+func (f *flow) walk(v *view, record bool) outcome {
+	o := outcome{path: make([]int, 0, 48)} // the longest walks take about 40 steps
+	if record {
+		o.trace = make([]Step, 0, 48) // the longest walks take about 40 steps
+	}
+	for i, n := 0, 0; n <= len(f.steps); n++ {
+		s := &f.steps[i]
+		yes, input := s.n.test(v)
+		if forced, ok := v.override[s.n.id]; ok {
+			yes, input = forced, "supposed, to find what else is wrong"
+		}
+		e := s.edge(yes)
+		o.path = append(o.path, i*2+b2i(yes))
+		if record {
+			next := e.to
+			if next == "" {
+				next = strconv.Itoa(e.code)
+			}
+			o.trace = append(o.trace, Step{Node: s.n.id, Question: expand(s.n.question, v), Ref: s.ref, Link: s.link,
+				Guide: s.n.guide, Answer: yesNo(yes), Next: next, Input: input})
+		}
+		next := s.next[b2i(yes)]
+		if next < 0 {
+			o.code, o.why, o.last = e.code, s.n.why(v, yes), s.n
+			if e.why != "" {
+				o.why = e.why
+			}
+			return o
+		}
+		i = next
+	}
+	panic("engine: the " + string(f.profile) + " flow loops") // the lint test rules this out
+}
+
+func yesNo(yes bool) string {
+	if yes {
+		return "yes"
+	}
+	return "no"
 }

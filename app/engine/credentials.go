@@ -28,12 +28,7 @@ func drfCredentialsPresent(v *view) (bool, string) {
 	return true, schemeInput(v.scheme)
 }
 
-func schemeInput(scheme string) string {
-	if s, ok := schemeInputs[scheme]; ok {
-		return s
-	}
-	return "Authorization: " + scheme + " …"
-}
+func schemeInput(scheme string) string { return "Authorization: " + scheme + " …" }
 
 func credentialsPresent(v *view) (bool, string) {
 	switch {

@@ -1,5 +1,7 @@
 package engine
 
+import "whichstatus/app/status"
+
 // Decision is the engine's answer for one case.
 type Decision struct {
 	Code      int      `json:"code"`
@@ -20,20 +22,14 @@ type Decision struct {
 	Then *Brief `json:"then,omitempty"`
 	// Other is the other profile's answer when it differs from this one.
 	Other *Brief `json:"other_profile,omitempty"`
+	// Also lists what else is wrong with the request: the faults later
+	// checks find, and the code each would give.
+	Also []Also `json:"also,omitempty"`
 }
 
-// Step is one question the engine asked, in order. Everything but the
-// input is the same whenever a node answers the same way to the same
-// method, so it is shared between steps and decisions: read it, never
-// write through it. JSON shows all the fields side by side.
+// Step is one question the engine asked, in order: a plain value, so a
+// decision owns its trace.
 type Step struct {
-	*Answered
-	Input string `json:"input"` // what decided it: a header, a fact, a default
-}
-
-// Answered is the part of a step that depends only on the node, the method
-// and the answer.
-type Answered struct {
 	Node     string `json:"node"`     // stable id, e.g. "method-allowed"
 	Question string `json:"question"` // "Does the endpoint allow POST?"
 	Ref      string `json:"ref"`      // "RFC 9110 §15.5.6"
@@ -41,6 +37,7 @@ type Answered struct {
 	Guide    string `json:"guide"`  // guide anchor id, e.g. "method-handling"
 	Answer   string `json:"answer"` // "yes" or "no"
 	Next     string `json:"next"`   // the next node id, or the code reached, e.g. "405"
+	Input    string `json:"input"`  // what decided it: a header, a fact, a default
 }
 
 // Advice is a header to send with the answer.
@@ -59,11 +56,10 @@ type Note struct {
 	Guide string `json:"guide"`
 }
 
-// Names are the constants to type for the code.
-type Names struct {
-	DRF string `json:"drf,omitempty"` // "status.HTTP_409_CONFLICT"
-	Go  string `json:"go,omitempty"`  // "http.StatusConflict"
-}
+// Names are what to type for the code in each of nine ecosystems (drf,
+// go, python, spring, aspnet, rails, rust, node, java): the constant, or
+// where there is none, what to write instead and why.
+type Names = status.Names
 
 // Brief is another decision in short.
 type Brief struct {
@@ -71,4 +67,7 @@ type Brief struct {
 	Code    int     `json:"code"`
 	Reason  string  `json:"reason"`
 	Why     string  `json:"why"`
+	// Headers go with the final code that follows an interim answer
+	// (Then): a 201's Location is part of that answer.
+	Headers []Advice `json:"headers,omitempty"`
 }

@@ -5,26 +5,16 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"reflect"
+	"slices"
 	"strings"
 )
 
-// Choices lists the values each enumerated field accepts, "" (the default)
-// first, keyed by the field's path in the case format.
-var Choices = map[string][]string{
-	"profile":                            {"", string(RFC9110), string(DRF)},
-	"situation.server.unavailable":       {"", "maintenance", "overloaded"},
-	"situation.endpoint.auth_scheme":     {"", "Bearer", "Basic", "Token", "Session"},
-	"situation.endpoint.post_result":     {"", "create", "action", "see_other"},
-	"situation.resource.state":           {"", "exists", "missing", "gone", "moved_permanently", "moved_temporarily"},
-	"situation.processing.failure":       {"", "crash", "upstream_invalid", "upstream_timeout", "dependency_down"},
-	"situation.processing.conflict":      {"", "duplicate", "version", "state"},
-	"situation.processing.response_body": {"", "body", "empty"},
-}
-
 // Decode reads a case from JSON. It refuses anything the format does not
 // define, and its errors are one line that names the field, in words a
-// learner can act on.
+// learner can act on. It reads the document in order, so the error it
+// reports is always the first in the document.
 func Decode(data []byte) (Case, error) {
 	var c Case
 	if len(bytes.TrimSpace(data)) == 0 {
@@ -34,17 +24,15 @@ func Decode(data []byte) (Case, error) {
 	if err := json.Unmarshal(data, &raw); err != nil {
 		return c, syntaxError(data, err)
 	}
-	if err := unknownFields(raw, reflect.TypeOf(c), ""); err != nil {
+	d := json.NewDecoder(bytes.NewReader(data))
+	d.UseNumber()
+	if err := checkValue(d, ""); err != nil {
 		return c, err
 	}
 	if err := json.Unmarshal(data, &c); err != nil {
-		var te *json.UnmarshalTypeError
-		if errors.As(err, &te) {
-			return c, fmt.Errorf("%s: expected %s, got %s", FieldName(te.Field), KindWords(te.Type.Kind()), te.Value)
-		}
 		return c, fmt.Errorf("the case is not valid: %v", err)
 	}
-	return c, c.Validate()
+	return c, nil
 }
 
 // Encode writes a case as indented JSON, leaving defaults out.
@@ -53,39 +41,236 @@ func Encode(c Case) []byte {
 	return b
 }
 
-// Validate checks the values that JSON types cannot: enumerations and
-// numbers that must not be negative.
+// checkValue reads the value at path from d and checks it against Fields:
+// an object whose members lead to fields, or a field's value.
+func checkValue(d *json.Decoder, path string) error {
+	f, isField := FieldByPath(path)
+	if isField {
+		return checkField(d, f)
+	}
+	tok, err := d.Token()
+	if err != nil {
+		return err
+	}
+	if tok == nil {
+		return nil // null leaves the defaults
+	}
+	if delim, ok := tok.(json.Delim); !ok || delim != '{' {
+		skipRest(d, tok)
+		return fmt.Errorf("%s: expected an object, got %s", FieldName(path), jsonKind(tok))
+	}
+	members := membersAt(path)
+	for d.More() {
+		tok, err := d.Token()
+		if err != nil {
+			return err
+		}
+		k := tok.(string)
+		if !slices.Contains(members, k) {
+			return fmt.Errorf("%s: unknown field (check the spelling; fields here are %s)", join(path, k), strings.Join(sorted(members), ", "))
+		}
+		if err := checkValue(d, join(path, k)); err != nil {
+			return err
+		}
+	}
+	_, err = d.Token() // }
+	return err
+}
+
+// membersAt are the member names an object at path may hold.
+func membersAt(path string) []string {
+	prefix := path + "."
+	if path == "" {
+		prefix = ""
+	}
+	var out []string
+	for _, f := range Fields {
+		if rest, ok := strings.CutPrefix(f.Path, prefix); ok {
+			name, _, _ := strings.Cut(rest, ".")
+			if !slices.Contains(out, name) {
+				out = append(out, name)
+			}
+		}
+	}
+	return out
+}
+
+func sorted(s []string) []string {
+	s = slices.Clone(s)
+	slices.Sort(s)
+	return s
+}
+
+// checkField reads one field's value and checks its type and its value.
+func checkField(d *json.Decoder, f Field) error {
+	tok, err := d.Token()
+	if err != nil {
+		return err
+	}
+	if tok == nil {
+		return nil
+	}
+	bad := func(want string) error {
+		skipRest(d, tok)
+		return fmt.Errorf("%s: expected %s, got %s", f.Path, want, jsonKind(tok))
+	}
+	switch f.Type {
+	case String:
+		s, ok := tok.(string)
+		if !ok {
+			return bad("a string")
+		}
+		if f.Values != nil && !slices.Contains(f.Values, s) {
+			return fmt.Errorf("%s: %q is not one of %s", f.Path, s, strings.Join(f.Values[1:], ", "))
+		}
+	case Bool:
+		if _, ok := tok.(bool); !ok {
+			return bad("true or false")
+		}
+	case Int:
+		n, ok := tok.(json.Number)
+		if !ok {
+			return bad("a whole number")
+		}
+		i, err := n.Int64()
+		if err != nil {
+			return fmt.Errorf("%s: expected a whole number, got %s", f.Path, n)
+		}
+		if i < 0 {
+			return fmt.Errorf("%s: must be 0 or more, got %d", f.Path, i)
+		}
+	case Strings:
+		if delim, ok := tok.(json.Delim); !ok || delim != '[' {
+			return bad("a list")
+		}
+		for i := 0; d.More(); i++ {
+			t, err := d.Token()
+			if err != nil {
+				return err
+			}
+			if _, ok := t.(string); !ok {
+				skipRest(d, t)
+				return fmt.Errorf("%s[%d]: expected a string, got %s", f.Path, i, jsonKind(t))
+			}
+		}
+		_, err = d.Token()
+		return err
+	case Headers:
+		if delim, ok := tok.(json.Delim); !ok || delim != '[' {
+			return bad("a list")
+		}
+		for i := 0; d.More(); i++ {
+			if err := checkHeader(d, fmt.Sprintf("%s[%d]", f.Path, i)); err != nil {
+				return err
+			}
+		}
+		_, err = d.Token()
+		return err
+	}
+	return nil
+}
+
+// checkHeader reads one {"name": …, "value": …}.
+func checkHeader(d *json.Decoder, path string) error {
+	tok, err := d.Token()
+	if err != nil {
+		return err
+	}
+	if delim, ok := tok.(json.Delim); !ok || delim != '{' {
+		skipRest(d, tok)
+		return fmt.Errorf("%s: expected an object, got %s", path, jsonKind(tok))
+	}
+	named := false
+	for d.More() {
+		tok, err := d.Token()
+		if err != nil {
+			return err
+		}
+		k := tok.(string)
+		if k != "name" && k != "value" {
+			return fmt.Errorf("%s: unknown field (check the spelling; fields here are name, value)", join(path, k))
+		}
+		v, err := d.Token()
+		if err != nil {
+			return err
+		}
+		s, ok := v.(string)
+		if !ok && v != nil {
+			skipRest(d, v)
+			return fmt.Errorf("%s: expected a string, got %s", join(path, k), jsonKind(v))
+		}
+		if k == "name" {
+			if strings.TrimSpace(s) == "" {
+				return fmt.Errorf("%s.name: a header needs a name", path)
+			}
+			named = true
+		}
+	}
+	if !named {
+		return fmt.Errorf("%s.name: a header needs a name", path)
+	}
+	_, err = d.Token()
+	return err
+}
+
+// skipRest reads the rest of a value whose first token was tok.
+func skipRest(d *json.Decoder, tok json.Token) {
+	if delim, ok := tok.(json.Delim); ok && (delim == '{' || delim == '[') {
+		for depth := 1; depth > 0; {
+			t, err := d.Token()
+			if err == io.EOF || err != nil {
+				return
+			}
+			if dl, ok := t.(json.Delim); ok {
+				if dl == '{' || dl == '[' {
+					depth++
+				} else {
+					depth--
+				}
+			}
+		}
+	}
+}
+
+// jsonKind names a JSON value by its first token, as encoding/json does.
+func jsonKind(tok json.Token) string {
+	switch t := tok.(type) {
+	case string:
+		return "string"
+	case bool:
+		return "bool"
+	case json.Number:
+		return "number"
+	case json.Delim:
+		if t == '[' {
+			return "array"
+		}
+		return "object"
+	}
+	return "null"
+}
+
+// Validate checks the values that JSON types cannot (enumerations, numbers
+// that must not be negative, header names), field by field in document
+// order, so the same case always gives the same first error.
 func (c Case) Validate() error {
-	s := c.Situation
-	for path, val := range map[string]string{
-		"profile":                            string(c.Profile),
-		"situation.server.unavailable":       s.Server.Unavailable,
-		"situation.endpoint.auth_scheme":     s.Endpoint.AuthScheme,
-		"situation.endpoint.post_result":     s.Endpoint.PostResult,
-		"situation.resource.state":           s.Resource.State,
-		"situation.processing.failure":       s.Processing.Failure,
-		"situation.processing.conflict":      s.Processing.Conflict,
-		"situation.processing.response_body": s.Processing.ResponseBody,
-	} {
-		if !contains(Choices[path], val) {
-			return fmt.Errorf("%s: %q is not one of %s", path, val, strings.Join(Choices[path][1:], ", "))
-		}
-	}
-	for path, n := range map[string]int{
-		"situation.server.retry_after":              s.Server.RetryAfter,
-		"situation.server.max_url_length":           s.Server.MaxURLLength,
-		"situation.server.max_header_bytes":         s.Server.MaxHeaderBytes,
-		"situation.server.max_body_bytes":           s.Server.MaxBodyBytes,
-		"situation.endpoint.rate_limit_retry_after": s.Endpoint.RateLimitRetry,
-		"situation.resource.length":                 s.Resource.Length,
-	} {
-		if n < 0 {
-			return fmt.Errorf("%s: must be 0 or more, got %d", path, n)
-		}
-	}
-	for i, h := range c.Request.Headers {
-		if strings.TrimSpace(h.Name) == "" {
-			return fmt.Errorf("request.headers[%d].name: a header needs a name", i)
+	for _, f := range Fields {
+		v := f.value(&c)
+		switch f.Type {
+		case String:
+			if f.Values != nil && !slices.Contains(f.Values, v.String()) {
+				return fmt.Errorf("%s: %q is not one of %s", f.Path, v.String(), strings.Join(f.Values[1:], ", "))
+			}
+		case Int:
+			if v.Int() < 0 {
+				return fmt.Errorf("%s: must be 0 or more, got %d", f.Path, v.Int())
+			}
+		case Headers:
+			for i, h := range c.Request.Headers {
+				if strings.TrimSpace(h.Name) == "" {
+					return fmt.Errorf("request.headers[%d].name: a header needs a name", i)
+				}
+			}
 		}
 	}
 	return nil
@@ -103,67 +288,11 @@ func syntaxError(data []byte, err error) error {
 	return fmt.Errorf("the case is not valid JSON: %s", strings.TrimPrefix(err.Error(), "json: "))
 }
 
-// unknownFields walks decoded JSON beside the Go type and names the first
-// member the format does not define, with its full path.
-func unknownFields(raw any, t reflect.Type, path string) error {
-	for t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
-	switch t.Kind() {
-	case reflect.Struct:
-		obj, ok := raw.(map[string]any)
-		if !ok {
-			return nil // a type error, reported by Unmarshal with its field
-		}
-		fields := map[string]reflect.Type{}
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-			fields[name] = f.Type
-		}
-		for k, v := range obj {
-			ft, ok := fields[k]
-			if !ok {
-				return fmt.Errorf("%s: unknown field (check the spelling; fields here are %s)", join(path, k), names(fields))
-			}
-			if err := unknownFields(v, ft, join(path, k)); err != nil {
-				return err
-			}
-		}
-	case reflect.Slice:
-		if arr, ok := raw.([]any); ok {
-			for i, v := range arr {
-				if err := unknownFields(v, t.Elem(), fmt.Sprintf("%s[%d]", path, i)); err != nil {
-					return err
-				}
-			}
-		}
-	}
-	return nil
-}
-
 func join(path, k string) string {
 	if path == "" {
 		return k
 	}
 	return path + "." + k
-}
-
-func names(fields map[string]reflect.Type) string {
-	var out []string
-	for k := range fields {
-		out = append(out, k)
-	}
-	sortStrings(out)
-	return strings.Join(out, ", ")
-}
-
-func sortStrings(s []string) {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && s[j] < s[j-1]; j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
-	}
 }
 
 // FieldName names a field of the case for a learner ("the case" for the

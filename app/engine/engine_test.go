@@ -224,7 +224,7 @@ func TestPaths(t *testing.T) {
 		c    Case
 		path string // a run of node ids the trace must contain, in order
 	}{
-		{"RFC 9110: method before credentials", named("anonymous DELETE of GET-only endpoint: DRF authenticates first"), "protocol-ok method-allowed 405"},
+		{"RFC 9110: method before credentials", named("anonymous DELETE of GET-only endpoint: DRF authenticates first"), "protocol-ok route-exists method-allowed 405"},
 		{"DRF: credentials before method", withProfile(named("anonymous DELETE of GET-only endpoint: DRF authenticates first"), DRF),
 			"acceptable drf-credentials-present auth-required challenge-sent 401"},
 		{"If-None-Match decides before If-Modified-Since", named("If-Modified-Since ignored when If-None-Match differs"), "if-none-match if-modified-since is-options"},
@@ -260,19 +260,19 @@ func TestFlowLint(t *testing.T) {
 	}
 	used := map[string]bool{}
 	for p, rows := range map[Profile][]row{RFC9110: rfc9110Flow, DRF: drfFlow} {
-		f, err := compile(p, rows)
+		f, err := compile(p, rows, nodes)
 		if err != nil {
 			t.Fatal(err)
 		}
 		reach := map[int]bool{}
-		var visit func(i int16)
-		visit = func(i int16) {
-			if i < 0 || reach[int(i)] {
+		var visit func(i int)
+		visit = func(i int) {
+			if i < 0 || reach[i] {
 				return
 			}
-			reach[int(i)] = true
-			visit(f.steps[i].to[1])
-			visit(f.steps[i].to[0])
+			reach[i] = true
+			visit(f.steps[i].next[1])
+			visit(f.steps[i].next[0])
 		}
 		visit(0)
 		for i, s := range f.steps {
@@ -287,10 +287,8 @@ func TestFlowLint(t *testing.T) {
 					}
 				}
 			}
-			if s.yes.to == "" && s.yes.why == "" && s.n.yesWhy == "" || s.no.to == "" && s.no.why == "" && s.n.noWhy == "" {
-				if s.n.id != "hide-existence" && s.n.id != "caller-known" {
-					t.Errorf("%s: %s ends at a code without saying why", p, s.n.id)
-				}
+			if s.n.whyFor == nil && (s.yes.to == "" && s.yes.why == "" && s.n.yesWhy == "" || s.no.to == "" && s.no.why == "" && s.n.noWhy == "") {
+				t.Errorf("%s: %s ends at a code without saying why", p, s.n.id)
 			}
 		}
 	}
@@ -306,7 +304,7 @@ func TestDecisionDetails(t *testing.T) {
 	if d.Headers[0].Name != "WWW-Authenticate" || d.Headers[0].Need != "must" {
 		t.Errorf("401 headers = %+v, want WWW-Authenticate first, must", d.Headers)
 	}
-	if d.Constants.DRF != "status.HTTP_401_UNAUTHORIZED" || d.Constants.Go != "http.StatusUnauthorized" {
+	if d.Constants.DRF.Name != "status.HTTP_401_UNAUTHORIZED" || d.Constants.Go.Name != "http.StatusUnauthorized" || d.Constants.Spring.Name != "HttpStatus.UNAUTHORIZED" {
 		t.Errorf("401 constants = %+v", d.Constants)
 	}
 	var titles []string
@@ -344,9 +342,69 @@ func TestDecisionDetails(t *testing.T) {
 	}
 }
 
-func TestNodeTableFitsView(t *testing.T) {
-	if len(nodes) > maxNodes {
-		t.Fatalf("len(nodes) = %d, more than maxNodes = %d", len(nodes), maxNodes)
+// TestLongFlow compiles and walks a flow of 100 nodes: nothing bounds
+// the number of nodes.
+func TestLongFlow(t *testing.T) {
+	var table []node
+	var r []row
+	for i := 0; i < 100; i++ {
+		id := "n" + strconv.Itoa(i)
+		table = append(table, node{id: id, question: "Question " + strconv.Itoa(i) + "?", spec: "RFC 9110", section: "15",
+			guide: "x", test: func(*view) (bool, string) { return true, "always" }, noWhy: "No."})
+		next := to("n" + strconv.Itoa(i+1))
+		if i == 99 {
+			next = because(200, "All 100 said yes.")
+		}
+		r = append(r, row{id, next, give(400)})
+	}
+	f, err := compile(RFC9110, r, table)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := f.walk(newView(Case{}, RFC9110), true)
+	if o.code != 200 || len(o.trace) != 100 || o.trace[99].Node != "n99" || o.why != "All 100 said yes." {
+		t.Errorf("walk of 100 nodes = %d after %d steps (%q), want 200 after 100", o.code, len(o.trace), o.why)
+	}
+}
+
+// TestVariantsByID: the DRF flow leaves out the method check by its id, so
+// a row added before it changes nothing.
+func TestVariantsByID(t *testing.T) {
+	f := flows[DRF]
+	for _, s := range f.steps {
+		switch s.n.id {
+		case "method-implemented", "long-running":
+			t.Errorf("the DRF flow wires %s", s.n.id)
+		case "version-supported":
+			if s.yes.to != "url-length-ok" {
+				t.Errorf("DRF: version-supported yes → %q, want url-length-ok", s.yes.to)
+			}
+		case "queued":
+			if s.no.to != "is-get" {
+				t.Errorf("DRF: queued no → %q, want is-get", s.no.to)
+			}
+		}
+	}
+	// A row inserted after service-available leaves the bypass right.
+	r := system("upgrade-offered", true)
+	r = append(r[:2], append([]row{{"legal-ok", to("version-supported"), give(451)}}, r[2:]...)...)
+	r[1].yes = to("legal-ok")
+	r = bypass(r, "method-implemented", true)
+	for _, x := range r {
+		if x.id == "version-supported" && x.yes.to != "url-length-ok" {
+			t.Errorf("after an inserted row, version-supported yes → %q, want url-length-ok", x.yes.to)
+		}
+	}
+}
+
+// A decision owns its trace: writing through one changes no other.
+func TestTraceIsOwned(t *testing.T) {
+	c := Case{Request: Request{Method: "DELETE"}}
+	d := Recommend(c)
+	d.Trace[0].Question = "changed"
+	d.Trace[0].Input = "changed"
+	if e := Recommend(c); e.Trace[0].Question == "changed" || e.Trace[0].Input == "changed" {
+		t.Errorf("a write to one decision's trace shows in the next: %+v", e.Trace[0])
 	}
 }
 
@@ -368,24 +426,5 @@ func TestHeaderDetails(t *testing.T) {
 	d = Recommend(Case{Request: Request{Method: "POST"}, Situation: Situation{Server: Server{ImplementedMethods: []string{"GET", "POST"}}}})
 	if d.Code != 405 || d.Headers[0].Value != "GET" {
 		t.Errorf("405 on a server without HEAD/OPTIONS: %d %+v, want Allow: GET", d.Code, d.Headers)
-	}
-}
-
-func TestKnownConst(t *testing.T) {
-	for i, name := range knownHeaders {
-		if knownConst(name) != i || knownIndex(name) != i {
-			t.Errorf("knownConst(%q) = %d, knownIndex = %d, want %d", name, knownConst(name), knownIndex(name), i)
-		}
-	}
-}
-
-func TestVerbIndex(t *testing.T) {
-	for i, m := range verbs {
-		if verbIndex(m) != int8(i) {
-			t.Errorf("verbIndex(%q) = %d, want %d", m, verbIndex(m), i)
-		}
-	}
-	if verbIndex("get") != -1 || verbIndex("BREW") != -1 {
-		t.Error("verbIndex knows a method it should not")
 	}
 }

@@ -26,7 +26,7 @@ func ExampleRecommend() {
 	d := engine.Recommend(c)
 	fmt.Println(d.Code, d.Reason)
 	fmt.Println(d.Why)
-	fmt.Println(d.Constants.DRF, d.Constants.Go)
+	fmt.Println(d.Constants.DRF.Name, d.Constants.Go.Name)
 	last := d.Trace[len(d.Trace)-1]
 	fmt.Println(last.Question, last.Answer, "→", last.Next)
 	// Output:

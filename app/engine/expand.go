@@ -30,10 +30,24 @@ func (v *view) fill(key string) string {
 	switch key {
 	case "method":
 		return v.method
+	case "METHOD":
+		return strings.ToUpper(v.method)
+	case "preconditions":
+		return preconditionNames(v)
 	case "unavailable":
 		return s.Server.Unavailable
-	case "rule":
-		return s.Processing.RuleViolation
+	case "rule": // the rule ends a sentence of ours: its own full stop goes
+		return strings.TrimRight(strings.TrimSpace(s.Processing.RuleViolation), ".")
+	case "field_error":
+		return strings.TrimRight(strings.TrimSpace(s.Processing.FieldError), ".")
+	case "scheme":
+		a, _ := v.header("Authorization")
+		scheme, _, _ := strings.Cut(a, " ")
+		return scheme
+	case "expected":
+		return v.scheme
+	case "raw":
+		return or(v.c.Request.Method, "GET")
 	case "conflict":
 		return conflictWords[s.Processing.Conflict]
 	case "ctype":

@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"encoding/json"
 	"strings"
 	"testing"
 
@@ -87,19 +86,5 @@ func FuzzRecommend(f *testing.F) {
 		s.Resource.ETag = v2
 		s.Resource.LastModified = v1
 		checkDecision(t, c, Recommend(c))
-	})
-}
-
-// FuzzJSONValid holds jsonValid to json.Valid's answer for any input.
-func FuzzJSONValid(f *testing.F) {
-	for _, s := range []string{`{"email": "ada@example.com", "age": 36}`, `[1, -2.5e+3, true, null, "\u00e9\n"]`,
-		`{"a": {"b": [[]]}, "c": {}}`, `{`, `01`, `1.`, `-`, `"\x"`, `"\u12g4"`, "\"a\x01\"", `[1,]`, `{"a" 1}`,
-		` nul`, `truex`, `{"a":1,}`, strings.Repeat("[", 40) + strings.Repeat("]", 40), "\xff\"\xfe\""} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := jsonValid(s), json.Valid([]byte(s)); got != want {
-			t.Fatalf("jsonValid(%q) = %v, json.Valid says %v", s, got, want)
-		}
 	})
 }

@@ -7,96 +7,143 @@ import (
 	"strings"
 )
 
+// An adviceText is one piece of header advice the engine can give: the
+// header, how strongly the spec asks for it, why and where. The value is
+// worked out from the case when the advice is given.
+type adviceText struct {
+	id, name, need, why, ref string
+}
+
+// adviceTexts are every header advice, written once; advise picks them by id.
+var adviceTexts = []adviceText{
+	{"upgrade-101", "Upgrade", "must", "Names the protocol the connection switches to.", "RFC 9110 §15.2.2"},
+	{"connection-upgrade", "Connection", "must", "Whoever sends Upgrade must also list it in Connection.", "RFC 9110 §7.8"},
+	{"websocket-accept", "Sec-WebSocket-Accept", "must", "Proves the server read this handshake: base64 of SHA-1 of the key and a fixed GUID.", "RFC 6455 §4.2.2"},
+	{"upgrade-426", "Upgrade", "must", "Tells the client which protocol to upgrade to.", "RFC 9110 §15.5.22"},
+	{"allow-options", "Allow", "should", "Lists what the endpoint supports: the point of OPTIONS.", "RFC 9110 §10.2.1"},
+	{"allow-405", "Allow", "must", "A 405 must list the methods the endpoint does support.", "RFC 9110 §10.2.1"},
+	{"content-range-206", "Content-Range", "must", "Says which bytes the body holds and the full length.", "RFC 9110 §15.3.7"},
+	{"etag-206", "ETag", "must", "A 206 carries the validators a 200 would have carried.", "RFC 9110 §15.3.7"},
+	{"last-modified-206", "Last-Modified", "must", "A 206 carries the validators a 200 would have carried.", "RFC 9110 §15.3.7"},
+	{"location-put", "Location", "may", "The new resource is the target URL itself, so Location is optional.", "RFC 9110 §15.3.2"},
+	{"location-201", "Location", "should", "Points to the new resource; without it, clients take the request URL as the new resource.", "RFC 9110 §15.3.2"},
+	{"location-202", "Location", "may", "Points to a status monitor the client can poll until the work is done.", "RFC 9110 §15.3.3"},
+	{"location-300", "Location", "should", "Names the server's preferred representation, if it has one; the body lists them all for the client to choose.", "RFC 9110 §15.4.1"},
+	{"content-language", "Content-Language", "may", "Names the language the body is in, the one picked from Accept-Language.", "RFC 9110 §8.5"},
+	{"location-redirect", "Location", "should", "Where to go: clients follow it automatically.", "RFC 9110 §10.2.2"},
+	{"accept-patch", "Accept-Patch", "should", "Lists the patch formats the endpoint takes.", "RFC 5789 §2.2"},
+	{"content-range-416", "Content-Range", "should", "Tells the client the real length so it can ask again.", "RFC 9110 §15.5.17"},
+	{"retry-after-429", "Retry-After", "may", "When the caller may send requests again.", "RFC 6585 §4"},
+	{"retry-after-429-example", "Retry-After", "may", "When the caller may send requests again. The case gives no time, so 60 seconds is only an example.", "RFC 6585 §4"},
+	{"link-blocked-by", "Link", "should", "Identifies who is implementing the block (usually this server's operator), not who demanded it.", "RFC 7725 §4"},
+	{"retry-after-503", "Retry-After", "may", "When the server expects to be back.", "RFC 9110 §10.2.3"},
+	{"retry-after-503-example", "Retry-After", "may", "When the server expects to be back. The case gives no time, so 60 seconds is only an example.", "RFC 9110 §10.2.3"},
+	{"problem-json", "Content-Type", "may", "A standard shape for error details, the same for every error of the API.", "RFC 9457 §3"},
+	{"etag-read", "ETag", "should", "Lets clients make conditional requests later (If-None-Match, If-Match).", "RFC 9110 §8.8.3"},
+	{"last-modified-read", "Last-Modified", "should", "Lets caches and clients ask 'changed since?'.", "RFC 9110 §8.8.2"},
+	{"etag-write", "ETag", "may", "The new version's tag, and only if the stored representation is exactly what the client sent; never the tag this write replaced.", "RFC 9110 §9.3.4"},
+	{"etag-201", "ETag", "may", "The tag of the new resource's current representation: validators in a 201 describe what the request created.", "RFC 9110 §15.3.2"},
+	{"etag-changed", "ETag", "may", "The tag of the version this request produced, so the client's next If-Match can name it; never the tag it replaced.", "RFC 9110 §8.8.3"},
+	{"vary-206", "Vary", "must", "A 206 carries the Vary a 200 would have carried.", "RFC 9110 §15.3.7"},
+	{"vary-accept", "Vary", "should", "The answer depended on the request headers it names, so caches must key on them.", "RFC 9110 §12.5.5"},
+	{"etag-304", "ETag", "must", "A 304 repeats the validators a 200 would have sent.", "RFC 9110 §15.4.5"},
+	{"last-modified-304", "Last-Modified", "may", "Useful when there is no ETag to identify the version.", "RFC 9110 §15.4.5"},
+	{"vary-304", "Vary", "must", "A 304 repeats the Vary a 200 would have sent.", "RFC 9110 §15.4.5"},
+	{"www-authenticate", "WWW-Authenticate", "must", "A 401 must say how to authenticate.", "RFC 9110 §15.5.2"},
+	{"www-authenticate-session", "WWW-Authenticate", "must", "A 401 must say how to authenticate. Cookie sessions have no registered scheme: name your login scheme.", "RFC 9110 §15.5.2"},
+}
+
+var adviceByID = func() map[string]*adviceText {
+	m := make(map[string]*adviceText, len(adviceTexts))
+	for i := range adviceTexts {
+		m[adviceTexts[i].id] = &adviceTexts[i]
+	}
+	return m
+}()
+
+// say is the advice with its value.
+func say(id, value string) Advice {
+	t := adviceByID[id]
+	return Advice{t.name, value, t.need, t.why, t.ref}
+}
+
 // advise lists the headers to send with a code, one small function a
 // header, each with the spec's own strength (must, should, may).
 func advise(code int, v *view, p Profile) []Advice {
-	var buf [6]Advice // on the stack: the answer is copied out at its exact size
-	a := buf[:0]
-	add := func(x Advice) { a = append(a, x) }
+	a := []Advice{}
+	add := func(id, value string) { a = append(a, say(id, value)) }
 	switch code {
 	case 101:
-		add(upgradeHeader(v, "must", "Names the protocol the connection switches to.", "RFC 9110 §15.2.2"))
-		add(Advice{"Connection", "upgrade", "must", "Whoever sends Upgrade must also list it in Connection.", "RFC 9110 §7.8"})
+		add("upgrade-101", v.upgradeValue())
+		add("connection-upgrade", "upgrade")
 		if key, ok := v.header("Sec-WebSocket-Key"); ok && strings.EqualFold(v.upgradeTo(), "websocket") {
-			add(Advice{"Sec-WebSocket-Accept", websocketAccept(key), "must", "Proves the server read this handshake: base64 of SHA-1 of the key and a fixed GUID.", "RFC 6455 §4.2.2"})
+			add("websocket-accept", websocketAccept(key))
 		}
 	case 426:
-		add(upgradeHeader(v, "must", "Tells the client which protocol to upgrade to.", "RFC 9110 §15.5.22"))
-		add(Advice{"Connection", "upgrade", "must", "Whoever sends Upgrade must also list it in Connection.", "RFC 9110 §7.8"})
+		add("upgrade-426", v.upgradeValue())
+		add("connection-upgrade", "upgrade")
 	case 200, 204, 206:
 		if v.is("OPTIONS") {
-			add(allowHeader(v, "should", "Lists what the endpoint supports: the point of OPTIONS."))
+			add("allow-options", v.allowHeader())
 			break
 		}
 		a = validators(a, v, code)
 		if code == 206 {
 			f, l, _, _ := byteRange(mustHeader(v, "Range"), v.length)
-			add(Advice{"Content-Range", "bytes " + strconv.Itoa(f) + "-" + strconv.Itoa(l) + "/" + strconv.Itoa(v.length), "must",
-				"Says which bytes the body holds and the full length.", "RFC 9110 §15.3.7"})
-			for i := range a {
-				if a[i].Name == "ETag" || a[i].Name == "Last-Modified" {
-					a[i].Need, a[i].Why, a[i].Ref = "must", "A 206 carries the validators a 200 would have carried.", "RFC 9110 §15.3.7"
-				}
-			}
+			add("content-range-206", "bytes "+strconv.Itoa(f)+"-"+strconv.Itoa(l)+"/"+strconv.Itoa(v.length))
+		}
+		if l := v.language(); l != "" {
+			add("content-language", l)
 		}
 		a = vary(a, v, code == 206)
 	case 201:
 		loc := v.c.Situation.Resource.Location
 		if v.method == "PUT" {
-			add(Advice{"Location", or(loc, v.url), "may", "The new resource is the target URL itself, so Location is optional.", "RFC 9110 §15.3.2"})
+			add("location-put", or(loc, v.url))
 		} else {
-			add(Advice{"Location", or(loc, childURL(v.url, "42")), "should", "Points to the new resource; without it, clients take the request URL as the new resource.", "RFC 9110 §15.3.2"})
+			add("location-201", or(loc, childURL(v.url, "42")))
 		}
 		a = validators(a, v, code)
 	case 202:
-		add(Advice{"Location", or(v.c.Situation.Resource.Location, "/api/tasks/42/"), "may",
-			"Points to a status monitor the client can poll until the work is done.", "RFC 9110 §15.3.3"})
+		add("location-202", or(v.c.Situation.Resource.Location, "/api/tasks/42/"))
+	case 300:
+		add("location-300", v.c.Situation.Resource.Representations[0])
 	case 301, 302, 303, 307, 308:
-		add(Advice{"Location", or(v.c.Situation.Resource.Location, childURL(v.url, "new")), "should", "Where to go: clients follow it automatically.", "RFC 9110 §10.2.2"})
+		add("location-redirect", or(v.c.Situation.Resource.Location, childURL(v.url, "new")))
 	case 304:
 		a = notModified(a, v)
 	case 401:
-		add(challenge(v))
+		a = append(a, challenge(v))
 	case 405:
-		add(allowHeader(v, "must", "A 405 must list the methods the endpoint does support."))
+		add("allow-405", v.allowHeader())
 	case 415:
 		if v.method == "PATCH" {
-			add(Advice{"Accept-Patch", strings.Join(v.accepts, ", "), "should", "Lists the patch formats the endpoint takes.", "RFC 5789 §2.2"})
+			add("accept-patch", strings.Join(v.accepts, ", "))
 		}
 	case 416:
-		add(Advice{"Content-Range", "bytes */" + strconv.Itoa(v.length), "should", "Tells the client the real length so it can ask again.", "RFC 9110 §15.5.17"})
+		add("content-range-416", "bytes */"+strconv.Itoa(v.length))
 	case 429:
-		add(retryAfter(v.c.Situation.Endpoint.RateLimitRetry, "When the caller may send requests again.", "RFC 6585 §4"))
+		a = append(a, retryAfter(v.c.Situation.Endpoint.RateLimitRetry, "retry-after-429"))
 	case 451:
-		add(Advice{"Link", `<https://api.example.com/>; rel="blocked-by"`, "should", "Identifies who is implementing the block (usually this server's operator), not who demanded it.", "RFC 7725 §4"})
+		add("link-blocked-by", `<https://api.example.com/>; rel="blocked-by"`)
 	case 503:
-		add(retryAfter(v.c.Situation.Server.RetryAfter, "When the server expects to be back.", "RFC 9110 §10.2.3"))
+		a = append(a, retryAfter(v.c.Situation.Server.RetryAfter, "retry-after-503"))
 	}
 	if code >= 400 {
-		add(Advice{"Content-Type", "application/problem+json", "may",
-			"A standard shape for error details, the same for every error of the API.", "RFC 9457 §3"})
+		add("problem-json", "application/problem+json")
 	}
-	return exact(a)
-}
-
-// exact copies a list built in a stack buffer to the heap at its size;
-// an empty one is a shared empty slice (JSON shows [] rather than null).
-func exact[T any](a []T) []T {
-	if len(a) == 0 {
-		return []T{}
-	}
-	return append(make([]T, 0, len(a)), a...)
+	return a
 }
 
 func mustHeader(v *view, name string) string { s, _ := v.header(name); return s }
 
-// upgradeHeader names the protocol being switched to (101) or required (426).
-func upgradeHeader(v *view, need, why, ref string) Advice {
+// upgradeValue names the protocol being switched to (101) or required (426).
+func (v *view) upgradeValue() string {
 	p := v.upgradeTo()
 	if p == "" {
 		p = v.c.Situation.Server.RequiredProtocol
 	}
-	return Advice{"Upgrade", or(p, "websocket"), need, why, ref}
+	return or(p, "websocket")
 }
 
 // websocketAccept is the Sec-WebSocket-Accept for a key (RFC 6455 §4.2.2).
@@ -105,27 +152,31 @@ func websocketAccept(key string) string {
 	return base64.StdEncoding.EncodeToString(h[:])
 }
 
-func allowHeader(v *view, need, why string) Advice {
-	return Advice{"Allow", v.allowHeader(), need, why, "RFC 9110 §10.2.1"}
-}
-
 // validators are the ETag and Last-Modified an answer should carry. A read
 // sends the current ones (RFC 9110 §8.8.2.1, §8.8.3); a write may send the
-// new version's only, never the one it replaced (§9.3.4, §15.3.2).
+// new version's only, never the one it replaced (§9.3.4, §15.3.2). A 206
+// must carry those a 200 would have (§15.3.7).
 func validators(a []Advice, v *view, code int) []Advice {
 	r := &v.c.Situation.Resource
 	switch {
 	case v.is("DELETE", "OPTIONS"):
 	case v.is("GET", "HEAD"):
+		etagID, lmID := "etag-read", "last-modified-read"
+		if code == 206 {
+			etagID, lmID = "etag-206", "last-modified-206"
+		}
 		if r.ETag != "" {
-			a = append(a, Advice{"ETag", etag(r.ETag), "should", "Lets clients make conditional requests later (If-None-Match, If-Match).", "RFC 9110 §8.8.3"})
+			a = append(a, say(etagID, etag(r.ETag)))
 		}
 		if r.LastModified != "" {
-			a = append(a, Advice{"Last-Modified", r.LastModified, "should", "Lets caches and clients ask 'changed since?'.", "RFC 9110 §8.8.2"})
+			a = append(a, say(lmID, r.LastModified))
 		}
-	case r.ETag != "" || v.has("If-Match") || code == 201:
-		a = append(a, Advice{"ETag", nextTag(r.ETag), "may",
-			"The new version's tag, and only if the stored representation is exactly what the client sent; never the tag this write replaced.", "RFC 9110 §9.3.4"})
+	case v.is("PUT") && (r.ETag != "" || v.has("If-Match") || code == 201):
+		a = append(a, say("etag-write", nextTag(r.ETag)))
+	case code == 201:
+		a = append(a, say("etag-201", nextTag(r.ETag)))
+	case r.ETag != "" || v.has("If-Match"):
+		a = append(a, say("etag-changed", nextTag(r.ETag)))
 	}
 	return a
 }
@@ -146,54 +197,64 @@ func nextTag(cur string) string {
 // vary names Accept when the endpoint chose among several media types; a
 // 206 must repeat what a 200 would have sent.
 func vary(a []Advice, v *view, partial bool) []Advice {
-	if len(v.produces) < 2 {
+	val := v.varies()
+	switch {
+	case val == "":
 		return a
+	case partial:
+		return append(a, say("vary-206", val))
 	}
-	if partial {
-		return append(a, Advice{"Vary", "Accept", "must", "A 206 carries the Vary a 200 would have carried.", "RFC 9110 §15.3.7"})
+	return append(a, say("vary-accept", val))
+}
+
+// varies names the request headers the answer was chosen by.
+func (v *view) varies() string {
+	var by []string
+	if len(v.produces) > 1 {
+		by = append(by, "Accept")
 	}
-	return append(a, Advice{"Vary", "Accept", "should", "The answer depended on Accept, so caches must key on it.", "RFC 9110 §12.5.5"})
+	if len(v.c.Situation.Endpoint.Languages) > 1 {
+		by = append(by, "Accept-Language")
+	}
+	return strings.Join(by, ", ")
 }
 
 func notModified(a []Advice, v *view) []Advice {
 	r := &v.c.Situation.Resource
 	if r.ETag != "" {
-		a = append(a, Advice{"ETag", etag(r.ETag), "must", "A 304 repeats the validators a 200 would have sent.", "RFC 9110 §15.4.5"})
+		a = append(a, say("etag-304", etag(r.ETag)))
 	} else if r.LastModified != "" {
-		a = append(a, Advice{"Last-Modified", r.LastModified, "may", "Useful when there is no ETag to identify the version.", "RFC 9110 §15.4.5"})
+		a = append(a, say("last-modified-304", r.LastModified))
 	}
-	if len(v.produces) > 1 {
-		a = append(a, Advice{"Vary", "Accept", "must", "A 304 repeats the Vary a 200 would have sent.", "RFC 9110 §15.4.5"})
+	if val := v.varies(); val != "" {
+		a = append(a, say("vary-304", val))
 	}
 	return a
 }
 
 // challenge is the WWW-Authenticate a 401 must carry (RFC 9110 §11.6.1).
 func challenge(v *view) Advice {
-	why := "A 401 must say how to authenticate."
-	var val string
 	switch v.scheme {
 	case "Token":
-		val = "Token" // what DRF's TokenAuthentication sends
+		return say("www-authenticate", "Token") // what DRF's TokenAuthentication sends
 	case "Session":
-		val = `Session realm="api"`
-		why += " Cookie sessions have no registered scheme: name your login scheme."
-	default:
-		val = v.scheme + ` realm="api"`
-		// RFC 6750 §3.1: a bad token gets error="invalid_token"; a request
-		// in an unsupported scheme gets no error code.
-		if match, _ := v.schemeMatches(); v.scheme == "Bearer" && match && v.has("Authorization") && !v.c.Situation.Endpoint.Login {
-			val += `, error="invalid_token"`
-		}
+		return say("www-authenticate-session", `Session realm="api"`)
 	}
-	return Advice{"WWW-Authenticate", val, "must", why, "RFC 9110 §15.5.2"}
+	val := v.scheme + ` realm="api"`
+	// RFC 6750 §3.1: a bad token gets error="invalid_token"; a request
+	// in an unsupported scheme gets no error code.
+	if match, _ := v.schemeMatches(); v.scheme == "Bearer" && match && v.has("Authorization") && !v.c.Situation.Endpoint.Login {
+		val += `, error="invalid_token"`
+	}
+	return say("www-authenticate", val)
 }
 
-func retryAfter(seconds int, why, ref string) Advice {
+// retryAfter advises the seconds the case gives, or an example.
+func retryAfter(seconds int, id string) Advice {
 	if seconds > 0 {
-		return Advice{"Retry-After", strconv.Itoa(seconds), "may", why, ref}
+		return say(id, strconv.Itoa(seconds))
 	}
-	return Advice{"Retry-After", "60", "may", why + " The case gives no time, so 60 seconds is only an example.", ref}
+	return say(id+"-example", "60")
 }
 
 // childURL suggests the URL of a member of a collection.

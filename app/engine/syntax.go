@@ -58,15 +58,6 @@ func zeroWeight(part string) bool {
 	return false
 }
 
-// A condResult is the outcome of one precondition (like net/http's).
-type condResult int
-
-const (
-	condNone condResult = iota // absent, or to be ignored
-	condTrue
-	condFalse
-)
-
 // etag normalises an entity tag typed with or without quotes.
 func etag(s string) string {
 	s = strings.TrimSpace(s)

@@ -43,7 +43,7 @@ func DRF(c engine.Case, d engine.Decision) string {
 	if sendsBody(d, method) {
 		data = body(d)
 	}
-	b.WriteString("        return Response(\n            " + data + ",\n            status=status." + drfName(d) + ",\n")
+	b.WriteString("        return Response(\n            " + data + ",\n            status=" + d.Constants.DRF.Type() + ",\n")
 	if hs := headers(d); len(hs) > 0 {
 		b.WriteString("            headers={\n")
 		for _, h := range hs {
@@ -57,8 +57,6 @@ func DRF(c engine.Case, d engine.Decision) string {
 	b.WriteString("        )\n")
 	return b.String()
 }
-
-func drfName(d engine.Decision) string { return strings.TrimPrefix(d.Constants.DRF, "status.") }
 
 func isIdent(s string) bool {
 	for i, r := range s {

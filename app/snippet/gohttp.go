@@ -39,7 +39,7 @@ func Go(c engine.Case, d engine.Decision) string {
 	if withBody {
 		b.WriteString("\tw.Header().Set(\"Content-Type\", " + strconv.Quote(contentType(d)) + ")\n")
 	}
-	b.WriteString("\tw.WriteHeader(" + d.Constants.Go + ")\n")
+	b.WriteString("\tw.WriteHeader(" + d.Constants.Go.Type() + ")\n")
 	if withBody {
 		b.WriteString("\tio.WriteString(w, `" + strings.ReplaceAll(body(d), "`", "'") + "`)\n")
 	}

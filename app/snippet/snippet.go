@@ -1,5 +1,6 @@
 // Package snippet writes the code a learner would type to send a decision:
-// a Django REST Framework view and a Go net/http handler, built from the
+// a Django REST Framework view, a Go net/http handler, an Express route and
+// a FastAPI path operation, built from the
 // decision's code, its constants and its headers (never hand-written per
 // code).
 //
@@ -15,13 +16,20 @@ import (
 
 // Snippet is one fragment of code.
 type Snippet struct {
-	Lang string // "python" or "go"
-	Code string
+	Lang   string // "python", "go" or "javascript"
+	Target string // "Django REST Framework", "Go net/http", "Express", "FastAPI"
+	Code   string
 }
 
-// For returns the DRF and the Go fragment for a decision about a case.
+// For returns the fragments for a decision about a case: DRF, Go,
+// Express and FastAPI, in that order.
 func For(c engine.Case, d engine.Decision) []Snippet {
-	return []Snippet{{"python", DRF(c, d)}, {"go", Go(c, d)}}
+	return []Snippet{
+		{"python", "Django REST Framework", DRF(c, d)},
+		{"go", "Go net/http", Go(c, d)},
+		{"javascript", "Express", Express(c, d)},
+		{"python", "FastAPI", FastAPI(c, d)},
+	}
 }
 
 // sendsBody reports whether the answer carries content.
@@ -96,6 +104,34 @@ func viewName(url string) string {
 		return "Resource"
 	}
 	return b.String()
+}
+
+// pathOf is the URL's path, without query or fragment, for a route.
+func pathOf(c engine.Case) string {
+	u := c.Request.URL
+	if i := strings.Index(u, "://"); i >= 0 {
+		u = u[i+3:]
+		if j := strings.IndexByte(u, '/'); j >= 0 {
+			u = u[j:]
+		} else {
+			u = "/"
+		}
+	}
+	if i := strings.IndexAny(u, "?#"); i >= 0 {
+		u = u[:i]
+	}
+	return or(u, "/")
+}
+
+// routeMethod is the method in lower case when the framework has a
+// decorator or function of that name; "" when it has none (an unknown
+// method, or one spelt in lower case, which HTTP treats as another method).
+func routeMethod(c engine.Case) string {
+	switch m := methodOf(c); m {
+	case "GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD":
+		return strings.ToLower(m)
+	}
+	return ""
 }
 
 func methodOf(c engine.Case) string {

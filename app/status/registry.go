@@ -1,144 +1,55 @@
 package status
 
-// registry lists the 64 codes of the IANA "HTTP Status Code Registry"
-// (copy seen 2025-09-15), grouped by class like net/http/status.go. 509 is
-// left out: servers send it, but IANA lists it as unassigned.
-var registry = []Code{
-	// 1xx Informational: an interim answer; the final one follows.
-	{100, "Continue", "", "RFC 9110", "15.2.1", "HTTP_100_CONTINUE", "StatusContinue",
-		"The request headers are fine: go ahead and send the body.", InUse},
-	{101, "Switching Protocols", "", "RFC 9110", "15.2.2", "HTTP_101_SWITCHING_PROTOCOLS", "StatusSwitchingProtocols",
-		"The server agrees to the Upgrade the client asked for and changes protocol on this connection.", InUse},
-	{102, "Processing", "", "RFC 2518", "10.1", "HTTP_102_PROCESSING", "StatusProcessing",
-		"Still working on a long request; the final answer comes later (dropped from WebDAV by RFC 4918).", Deprecated},
-	{103, "Early Hints", "", "RFC 8297", "2", "HTTP_103_EARLY_HINTS", "StatusEarlyHints",
-		"Headers (such as Link preloads) the client may use before the final response arrives.", InUse},
-	{104, "Upload Resumption Supported", "", "draft-ietf-httpbis-resumable-upload", "", "", "",
-		"A temporary registration for resumable uploads, still a draft (expiry listed as 2026-11-13).", Temporary},
+import (
+	_ "embed"
+	"strconv"
+	"strings"
+)
 
-	// 2xx Success: the request was received, understood and accepted.
-	{200, "OK", "", "RFC 9110", "15.3.1", "HTTP_200_OK", "StatusOK",
-		"It worked, and the body carries the result.", InUse},
-	{201, "Created", "", "RFC 9110", "15.3.2", "HTTP_201_CREATED", "StatusCreated",
-		"It worked and made a new resource; Location says where it lives.", InUse},
-	{202, "Accepted", "", "RFC 9110", "15.3.3", "HTTP_202_ACCEPTED", "StatusAccepted",
-		"Taken on, not finished: the work goes on after this response.", InUse},
-	{203, "Non-Authoritative Information", "", "RFC 9110", "15.3.4", "HTTP_203_NON_AUTHORITATIVE_INFORMATION", "StatusNonAuthoritativeInfo",
-		"A proxy changed the origin's successful response on its way through.", InUse},
-	{204, "No Content", "", "RFC 9110", "15.3.5", "HTTP_204_NO_CONTENT", "StatusNoContent",
-		"It worked and there is nothing to send back.", InUse},
-	{205, "Reset Content", "", "RFC 9110", "15.3.6", "HTTP_205_RESET_CONTENT", "StatusResetContent",
-		"It worked; the client should clear the form or view that sent the request.", InUse},
-	{206, "Partial Content", "", "RFC 9110", "15.3.7", "HTTP_206_PARTIAL_CONTENT", "StatusPartialContent",
-		"Here is the part of the representation the Range header asked for.", InUse},
-	{207, "Multi-Status", "", "RFC 4918", "11.1", "HTTP_207_MULTI_STATUS", "StatusMultiStatus",
-		"WebDAV: the body holds a separate status for each of several resources.", InUse},
-	{208, "Already Reported", "", "RFC 5842", "7.1", "HTTP_208_ALREADY_REPORTED", "StatusAlreadyReported",
-		"WebDAV: this member was listed earlier in the same multi-status answer.", InUse},
-	{226, "IM Used", "", "RFC 3229", "10.4.1", "HTTP_226_IM_USED", "StatusIMUsed",
-		"The body is a delta (instance manipulation) applied to the current representation.", InUse},
+// registryTSV is the one table the registry is read from: the 64 codes of
+// the IANA "HTTP Status Code Registry" (copy seen 2025-09-15), grouped by
+// class like net/http/status.go, with a spec reference on every line, the
+// names each ecosystem types, our one-line meaning and the sources' notes.
+// 509 is left out: servers send it, but IANA lists it as unassigned.
+//
+// Columns: code, phrase, formerly, spec, section, usage, then one column
+// per ecosystem in the order of Ecosystems (each cell exactly as the
+// ecosystem's source spells it, Node's the text it prints), meaning, notes.
+// The ecosystem columns and the notes come from the team's
+// status-constants.tsv, which the tests compare them with.
+//
+//go:embed registry.tsv
+var registryTSV string
 
-	// 3xx Redirection: look elsewhere, or use what you already have.
-	{300, "Multiple Choices", "", "RFC 9110", "15.4.1", "HTTP_300_MULTIPLE_CHOICES", "StatusMultipleChoices",
-		"Several representations exist; the client should pick one.", InUse},
-	{301, "Moved Permanently", "", "RFC 9110", "15.4.2", "HTTP_301_MOVED_PERMANENTLY", "StatusMovedPermanently",
-		"It lives at a new URL for good; clients may turn a POST into a GET when they follow.", InUse},
-	{302, "Found", "Moved Temporarily", "RFC 9110", "15.4.3", "HTTP_302_FOUND", "StatusFound",
-		"It is at another URL for now; clients may turn a POST into a GET when they follow.", InUse},
-	{303, "See Other", "", "RFC 9110", "15.4.4", "HTTP_303_SEE_OTHER", "StatusSeeOther",
-		"The answer is at another URL: fetch it with GET.", InUse},
-	{304, "Not Modified", "", "RFC 9110", "15.4.5", "HTTP_304_NOT_MODIFIED", "StatusNotModified",
-		"Your cached copy is still current; no body is sent.", InUse},
-	{305, "Use Proxy", "", "RFC 9110", "15.4.6", "HTTP_305_USE_PROXY", "StatusUseProxy",
-		"Deprecated: once told the client to go through a proxy.", Unused},
-	{306, "(Unused)", "", "RFC 9110", "15.4.7", "HTTP_306_RESERVED", "",
-		"Retired: it once had a meaning and is kept only so that nobody gives it another.", Unused},
-	{307, "Temporary Redirect", "", "RFC 9110", "15.4.8", "HTTP_307_TEMPORARY_REDIRECT", "StatusTemporaryRedirect",
-		"It is at another URL for now; repeat the same method and body there.", InUse},
-	{308, "Permanent Redirect", "", "RFC 9110", "15.4.9", "HTTP_308_PERMANENT_REDIRECT", "StatusPermanentRedirect",
-		"It lives at a new URL for good; repeat the same method and body there.", InUse},
+var registry = parseRegistry(registryTSV)
 
-	// 4xx Client error: the request has a problem the client can fix.
-	{400, "Bad Request", "", "RFC 9110", "15.5.1", "HTTP_400_BAD_REQUEST", "StatusBadRequest",
-		"The request is malformed, so the server will not process it.", InUse},
-	{401, "Unauthorized", "", "RFC 9110", "15.5.2", "HTTP_401_UNAUTHORIZED", "StatusUnauthorized",
-		"Not authenticated: credentials are missing or wrong; WWW-Authenticate says how to log in.", InUse},
-	{402, "Payment Required", "", "RFC 9110", "15.5.3", "HTTP_402_PAYMENT_REQUIRED", "StatusPaymentRequired",
-		"Reserved for future use; no standard meaning yet.", Reserved},
-	{403, "Forbidden", "", "RFC 9110", "15.5.4", "HTTP_403_FORBIDDEN", "StatusForbidden",
-		"The server understood who is asking and refuses anyway.", InUse},
-	{404, "Not Found", "", "RFC 9110", "15.5.5", "HTTP_404_NOT_FOUND", "StatusNotFound",
-		"Nothing here (or the server will not admit that something is).", InUse},
-	{405, "Method Not Allowed", "", "RFC 9110", "15.5.6", "HTTP_405_METHOD_NOT_ALLOWED", "StatusMethodNotAllowed",
-		"The resource exists but does not support this method; Allow lists the ones it does.", InUse},
-	{406, "Not Acceptable", "", "RFC 9110", "15.5.7", "HTTP_406_NOT_ACCEPTABLE", "StatusNotAcceptable",
-		"No representation matches what the Accept headers ask for.", InUse},
-	{407, "Proxy Authentication Required", "", "RFC 9110", "15.5.8", "HTTP_407_PROXY_AUTHENTICATION_REQUIRED", "StatusProxyAuthRequired",
-		"Like 401, but it is a proxy that wants credentials.", InUse},
-	{408, "Request Timeout", "", "RFC 9110", "15.5.9", "HTTP_408_REQUEST_TIMEOUT", "StatusRequestTimeout",
-		"The client took too long to send its request; the server closes the connection.", InUse},
-	{409, "Conflict", "", "RFC 9110", "15.5.10", "HTTP_409_CONFLICT", "StatusConflict",
-		"The request clashes with the resource's current state (a duplicate, a stale version).", InUse},
-	{410, "Gone", "", "RFC 9110", "15.5.11", "HTTP_410_GONE", "StatusGone",
-		"It existed, was removed on purpose, and will not come back.", InUse},
-	{411, "Length Required", "", "RFC 9110", "15.5.12", "HTTP_411_LENGTH_REQUIRED", "StatusLengthRequired",
-		"The server wants a Content-Length header with this body.", InUse},
-	{412, "Precondition Failed", "", "RFC 9110", "15.5.13", "HTTP_412_PRECONDITION_FAILED", "StatusPreconditionFailed",
-		"A condition in the If-* headers turned out false, so nothing was done.", InUse},
-	{413, "Content Too Large", "Payload Too Large", "RFC 9110", "15.5.14", "HTTP_413_REQUEST_ENTITY_TOO_LARGE", "StatusRequestEntityTooLarge",
-		"The body is bigger than the server is willing to take.", InUse},
-	{414, "URI Too Long", "Request-URI Too Long", "RFC 9110", "15.5.15", "HTTP_414_REQUEST_URI_TOO_LONG", "StatusRequestURITooLong",
-		"The target URL is longer than the server will read.", InUse},
-	{415, "Unsupported Media Type", "", "RFC 9110", "15.5.16", "HTTP_415_UNSUPPORTED_MEDIA_TYPE", "StatusUnsupportedMediaType",
-		"The body's format (Content-Type) is not one this endpoint takes.", InUse},
-	{416, "Range Not Satisfiable", "Requested Range Not Satisfiable", "RFC 9110", "15.5.17", "HTTP_416_REQUESTED_RANGE_NOT_SATISFIABLE", "StatusRequestedRangeNotSatisfiable",
-		"None of the requested byte ranges fall inside the representation.", InUse},
-	{417, "Expectation Failed", "", "RFC 9110", "15.5.18", "HTTP_417_EXPECTATION_FAILED", "StatusExpectationFailed",
-		"The server cannot meet what the Expect header asks for.", InUse},
-	{418, "(Unused)", "I'm a teapot", "RFC 9110", "15.5.19", "HTTP_418_IM_A_TEAPOT", "StatusTeapot",
-		"An April Fools' joke (RFC 2324), reserved so that nobody gives it a real meaning.", Unused},
-	{421, "Misdirected Request", "", "RFC 9110", "15.5.20", "HTTP_421_MISDIRECTED_REQUEST", "StatusMisdirectedRequest",
-		"This server does not answer for the host in the request's URL.", InUse},
-	{422, "Unprocessable Content", "Unprocessable Entity", "RFC 9110", "15.5.21", "HTTP_422_UNPROCESSABLE_ENTITY", "StatusUnprocessableEntity",
-		"The body is well-formed, but what it says breaks a rule.", InUse},
-	{423, "Locked", "", "RFC 4918", "11.3", "HTTP_423_LOCKED", "StatusLocked",
-		"WebDAV: the resource is locked.", InUse},
-	{424, "Failed Dependency", "", "RFC 4918", "11.4", "HTTP_424_FAILED_DEPENDENCY", "StatusFailedDependency",
-		"WebDAV: this step failed because an earlier one it depended on failed.", InUse},
-	{425, "Too Early", "", "RFC 8470", "5.2", "HTTP_425_TOO_EARLY", "StatusTooEarly",
-		"The server will not risk a request sent in TLS early data, which could be replayed.", InUse},
-	{426, "Upgrade Required", "", "RFC 9110", "15.5.22", "HTTP_426_UPGRADE_REQUIRED", "StatusUpgradeRequired",
-		"The server will only answer over another protocol, named in Upgrade.", InUse},
-	{428, "Precondition Required", "", "RFC 6585", "3", "HTTP_428_PRECONDITION_REQUIRED", "StatusPreconditionRequired",
-		"This server requires writes to be conditional (If-Match) to avoid lost updates.", InUse},
-	{429, "Too Many Requests", "", "RFC 6585", "4", "HTTP_429_TOO_MANY_REQUESTS", "StatusTooManyRequests",
-		"Rate limit reached; Retry-After says when to try again.", InUse},
-	{431, "Request Header Fields Too Large", "", "RFC 6585", "5", "HTTP_431_REQUEST_HEADER_FIELDS_TOO_LARGE", "StatusRequestHeaderFieldsTooLarge",
-		"The headers (or one of them) are too large to process.", InUse},
-	{451, "Unavailable For Legal Reasons", "", "RFC 7725", "3", "HTTP_451_UNAVAILABLE_FOR_LEGAL_REASONS", "StatusUnavailableForLegalReasons",
-		"A legal demand stops the server from serving this resource.", InUse},
+const firstName = 6 // the column of the first ecosystem
 
-	// 5xx Server error: the server failed at a request that looked valid.
-	{500, "Internal Server Error", "", "RFC 9110", "15.6.1", "HTTP_500_INTERNAL_SERVER_ERROR", "StatusInternalServerError",
-		"Something unexpected broke on the server.", InUse},
-	{501, "Not Implemented", "", "RFC 9110", "15.6.2", "HTTP_501_NOT_IMPLEMENTED", "StatusNotImplemented",
-		"The server does not support this method (or feature) at all, for any resource.", InUse},
-	{502, "Bad Gateway", "", "RFC 9110", "15.6.3", "HTTP_502_BAD_GATEWAY", "StatusBadGateway",
-		"A server this one depends on sent back an invalid answer.", InUse},
-	{503, "Service Unavailable", "", "RFC 9110", "15.6.4", "HTTP_503_SERVICE_UNAVAILABLE", "StatusServiceUnavailable",
-		"Temporarily unable to serve (overload, maintenance); Retry-After may say when to return.", InUse},
-	{504, "Gateway Timeout", "", "RFC 9110", "15.6.5", "HTTP_504_GATEWAY_TIMEOUT", "StatusGatewayTimeout",
-		"A server this one depends on did not answer in time.", InUse},
-	{505, "HTTP Version Not Supported", "", "RFC 9110", "15.6.6", "HTTP_505_HTTP_VERSION_NOT_SUPPORTED", "StatusHTTPVersionNotSupported",
-		"The server does not speak the request's major HTTP version.", InUse},
-	{506, "Variant Also Negotiates", "", "RFC 2295", "8.1", "HTTP_506_VARIANT_ALSO_NEGOTIATES", "StatusVariantAlsoNegotiates",
-		"The server's content negotiation is misconfigured and loops.", InUse},
-	{507, "Insufficient Storage", "", "RFC 4918", "11.5", "HTTP_507_INSUFFICIENT_STORAGE", "StatusInsufficientStorage",
-		"WebDAV: the server has no room to store what the request needs.", InUse},
-	{508, "Loop Detected", "", "RFC 5842", "7.2", "HTTP_508_LOOP_DETECTED", "StatusLoopDetected",
-		"WebDAV: the server met an infinite loop while processing.", InUse},
-	{510, "Not Extended", "", "RFC 2774", "7", "HTTP_510_NOT_EXTENDED", "StatusNotExtended",
-		"An extension framework that was moved to Historic status; do not use.", Obsolete},
-	{511, "Network Authentication Required", "", "RFC 6585", "6", "HTTP_511_NETWORK_AUTHENTICATION_REQUIRED", "StatusNetworkAuthenticationRequired",
-		"A captive portal (hotel, café Wi-Fi) wants you to log in to the network.", InUse},
+var usages = map[string]Usage{
+	"in use": InUse, "deprecated": Deprecated, "reserved": Reserved,
+	"unused": Unused, "temporary": Temporary, "obsolete": Obsolete,
+}
+
+// parseRegistry reads the table; a malformed line is a bug in this
+// package, found by its tests, so it panics.
+func parseRegistry(tsv string) []Code {
+	lines := strings.Split(strings.TrimRight(tsv, "\n"), "\n")[1:]
+	out := make([]Code, 0, len(lines))
+	for _, line := range lines {
+		col := strings.Split(line, "\t")
+		if len(col) != firstName+len(Ecosystems)+2 {
+			panic("status: registry.tsv: wrong number of columns in " + strconv.Quote(line))
+		}
+		n, err := strconv.Atoi(col[0])
+		u, ok := usages[col[5]]
+		if err != nil || !ok {
+			panic("status: registry.tsv: bad code or usage in " + strconv.Quote(line))
+		}
+		c := Code{Code: n, Phrase: col[1], Formerly: col[2], Spec: col[3], Section: col[4], Usage: u,
+			Meaning: col[firstName+len(Ecosystems)], notes: col[firstName+len(Ecosystems)+1]}
+		copy(c.cells[:], col[firstName:])
+		c.DRF, c.Go = c.cells[0], c.cells[1]
+		out = append(out, c)
+	}
+	return out
 }

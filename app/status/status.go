@@ -1,7 +1,9 @@
 // Package status is the registry of HTTP status codes: every code IANA
 // registers, with its reason phrase as RFC 9110 names it, the section that
 // defines it, a one-line meaning in our words, and the names a programmer
-// types for it in Django REST Framework and Go's net/http.
+// types for it in nine ecosystems (Django REST Framework, Go, Python,
+// Spring, ASP.NET Core, Rails, Rust, Node.js and Java), all read from one
+// table, registry.tsv.
 //
 // It is plain Go and imports nothing of the project: the engine, the
 // scenarios, the UI and the command all read it.
@@ -53,6 +55,9 @@ type Code struct {
 	Go       string // net/http constant, "" when Go has none
 	Meaning  string // one line, our words
 	Usage    Usage
+
+	cells [len(Ecosystems)]string // the table's ecosystem columns, as the sources spell them
+	notes string                  // the sources' notes on those names
 }
 
 // Class is the first digit: 1 informational … 5 server error.

@@ -1,14 +1,18 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"whichstatus/app/share"
 )
 
 // What a learner can do with the case in the playground: share a link to
-// it, embed it in a course page, save it in this browser. Each opens a
-// dialog; a case travels as a share token (app/share) in the address.
+// it, embed it in a course page, save it in this browser, save it to a
+// file and open one (casefile.go). Each but the file opens a dialog; a
+// case travels as a share token (app/share) in the address.
 
 const (
 	dlgShare = "share"
@@ -24,10 +28,10 @@ func (p *Playground) pagePath() string {
 	return "/"
 }
 
-// link is the case's address, absolute in the browser, with more of the
-// query ("embed=1") if given.
-func (p *Playground) link(query string) string {
-	if tok := p.token(); tok != "" {
+// link is the case's address, absolute in the browser, with the token tok
+// ("" for none) and more of the query ("embed=1") if given.
+func (p *Playground) link(tok, query string) string {
+	if tok != "" {
 		query = "case=" + tok + "&" + query // base64url: nothing to escape
 	}
 	u := origin() + Href(p.pagePath())
@@ -46,17 +50,21 @@ func origin() string {
 }
 
 func (p *Playground) caseActions() app.UI {
-	kids := make([]app.UI, 3)
-	for i, a := range [...][2]string{{dlgShare, "Share link"}, {dlgEmbed, "Embed this"}, {dlgSaved, "Saved cases"}} {
+	kids := make([]app.UI, 0, 5)
+	for _, a := range [...][2]string{{dlgShare, "Share link"}, {dlgEmbed, "Embed this"}, {dlgSaved, "Saved cases"}} {
 		dlg := a[0]
-		kids[i] = attrs(button("open-"+dlg, "ghost", a[1], func(ctx app.Context, e app.Event) {
+		kids = append(kids, attrs(button("open-"+dlg, "ghost", a[1], func(ctx app.Context, e app.Event) {
 			p.dialog = dlg
-			if dlg == dlgSaved {
+			switch dlg {
+			case dlgSaved:
 				p.readSaved()
+			case dlgEmbed:
+				p.startEmbedForm()
 			}
 			openModal(ctx, "dlg-"+dlg)
-		}), "aria-haspopup", "dialog")
+		}), "aria-haspopup", "dialog"))
 	}
+	kids = append(kids, p.openCaseButton()...)
 	return el("div", "case-actions", kids...)
 }
 
@@ -66,14 +74,7 @@ func (p *Playground) closeDialog(ctx app.Context, e app.Event) { p.dialog = "" }
 func (p *Playground) dialogs() app.UI {
 	switch p.dialog {
 	case dlgShare:
-		url := p.link("")
-		return modal("dlg-share", "Share this case", p.closeDialog,
-			txt("p", "", "The link holds the whole case: the request, what the server knows and the profile. Whoever opens it sees this case and can change it; nothing is stored anywhere."),
-			el("div", "copy-row",
-				attrs(readOnly("input", "share-url", url, "Link to this case"), "autofocus", "true"),
-				&CopyButton{Text: url, Label: "to this case", Word: "Copy link", ID: "copy-link"},
-			),
-		)
+		return p.shareDialog()
 	case dlgEmbed:
 		return p.embedDialog()
 	case dlgSaved:
@@ -82,39 +83,52 @@ func (p *Playground) dialogs() app.UI {
 	return nil
 }
 
+func (p *Playground) shareDialog() app.UI {
+	tok := p.token()
+	if !share.Fits(tok) {
+		return modal("dlg-share", "Share this case", p.closeDialog,
+			p.tooBig(tok, "a link"),
+			el("div", "dialog-foot", p.saveFileButton()),
+		)
+	}
+	url := p.link(tok, "")
+	return modal("dlg-share", "Share this case", p.closeDialog,
+		txt("p", "", "The link holds the whole case: the request, what the server knows and the profile. Whoever opens it sees this case and can change it; nothing is stored anywhere."),
+		el("div", "copy-row",
+			attrs(readOnly("input", "share-url", url, "Link to this case"), "autofocus", "true"),
+			&CopyButton{Text: url, Label: "to this case", Word: "Copy link", ID: "copy-link"},
+		),
+		el("div", "dialog-foot",
+			p.saveFileButton(),
+			txt("span", "hint", "A file keeps the case too, and opens here with “Open a case…”."),
+		),
+	)
+}
+
+// tooBig says, before anything is offered, that the case does not fit in
+// what (a link, an embed), and why.
+func (p *Playground) tooBig(tok, what string) app.UI {
+	return el("div", "too-big",
+		attrs(txt("p", "notice", "This case is too big for "+what+": it would take "+thousands(len(tok))+
+			" characters, and whichstatus makes links of at most "+thousands(share.MaxLen)+
+			", because many servers refuse longer addresses."), "id", "too-big", "role", "status"),
+		txt("p", "", "Save it to a file instead. Whoever gets the file opens it in the playground with “Open a case…”, and sees this case whole."),
+	)
+}
+
+// thousands writes n with commas: 6,000.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
 // readOnly is a field whose text is there to be copied: focus selects it.
 func readOnly(tag, id, text, label string) app.HTMLElem {
 	return attrs(el(tag, "mono"), "id", id, "value", text, "readonly", "true", "aria-label", label, "spellcheck", "false").
 		OnFocus(func(ctx app.Context, e app.Event) { ctx.JSSrc().Call("select") })
-}
-
-// embedDialog gives the HTML to paste into a course page: the frame, and
-// web/embed.js, which fits the frame to the case.
-func (p *Playground) embedDialog() app.UI {
-	q := "embed=1"
-	if p.lock {
-		q += "&lock=1"
-	}
-	src := p.link(q)
-	code := `<iframe src="` + attr(src) + `" title="` + attr("whichstatus: "+orText(p.sc.Title, "which status code?")) +
-		`" data-whichstatus width="100%" height="640" style="border:0" loading="lazy"></iframe>` +
-		"\n" + `<script src="` + attr(origin()+Href("/web/embed.js")) + `" defer></script>`
-	return modal("dlg-embed", "Embed this case", p.closeDialog,
-		txt("p", "", "Paste this into a course page. The frame shows the story, the request, the answer and how it was reached, without the rest of the site, and a link to open the case here."),
-		el("label", "check",
-			checked(void("input").ID("embed-lock").Attr("type", "checkbox"), p.lock).
-				OnChange(func(ctx app.Context, e app.Event) { p.lock = ctx.JSSrc().Get("checked").Bool() }),
-			txt("span", "", "Lock the request: readers see it but cannot change it"),
-		),
-		label("embed-code", "HTML to paste"),
-		attrs(readOnly("textarea", "embed-code", code, "HTML to paste"), "class", "snippet-code", "rows", "5", "autofocus", "true"),
-		el("div", "dialog-foot",
-			&CopyButton{Text: code, Label: "the HTML to embed", Word: "Copy the HTML", ID: "copy-embed"},
-			attrs(link(src, "", "Preview the embed"), "target", "_blank", "rel", "noopener").
-				OnClick(func(ctx app.Context, e app.Event) { e.Call("stopPropagation") }), // not go-app's navigation: a new tab
-		),
-		txt("p", "hint", "The script fits the frame to the case as it changes, on any site; without it the frame keeps its height of 640 pixels."),
-	)
 }
 
 // attr escapes text for an HTML attribute in double quotes.
@@ -124,7 +138,8 @@ func attr(s string) string {
 	return strings.ReplaceAll(s, "<", "&lt;")
 }
 
-// linkNotice says why a share link could not be opened.
+// linkNotice says why a share link could not be opened. The message is
+// one sentence of its own (share.Decode).
 func (p *Playground) linkNotice() app.UI {
 	if p.linkErr == "" {
 		return nil
@@ -133,7 +148,7 @@ func (p *Playground) linkNotice() app.UI {
 	if p.sc.ID != "" {
 		what = "the scenario's own case"
 	}
-	return notice("link-error", strings.ToUpper(p.linkErr[:1])+p.linkErr[1:],
+	return notice("link-error", p.linkErr,
 		"Below is "+what+" instead. Ask whoever sent the link for a fresh copy.")
 }
 

@@ -37,13 +37,13 @@ func TestShareLinkOpens(t *testing.T) {
 			t.Errorf("the shared, changed scenario lacks %q", want)
 		}
 	}
-	if got, want := p.link("embed=1"), "/scenarios/duplicate-email?case="+share.Encode(c)+"&embed=1"; got != want {
+	if got, want := p.link(p.token(), "embed=1"), "/scenarios/duplicate-email?case="+share.Encode(c)+"&embed=1"; got != want {
 		t.Errorf("link(embed=1) = %s, want %s", got, want)
 	}
 
 	// Unchanged, a scenario's link is its page.
 	p, _ = open(t, "/scenarios/duplicate-email?case="+share.Encode(s.Case))
-	if got := p.link(""); got != "/scenarios/duplicate-email" {
+	if got := p.link(p.token(), ""); got != "/scenarios/duplicate-email" {
 		t.Errorf("link of an unchanged scenario = %s", got)
 	}
 }
@@ -53,10 +53,15 @@ func TestDamagedLinkShowsMessage(t *testing.T) {
 		{"/scenarios/duplicate-email?case=1!!", ">409<"},
 		{"/?case=", ">200<"},
 		{"/?case=2abc", ">200<"},
+		{"/?case=1%%%%", ">200<"},
+		{"/?x=1&case=%zz&y", ">200<"},
 	} {
 		_, html := open(t, tt.url)
-		if !strings.Contains(html, `id="link-error"`) || !strings.Contains(html, "This share link is damaged") || !strings.Contains(html, tt.code) {
+		if !strings.Contains(html, `id="link-error"`) || !strings.Contains(html, "This share link ") || !strings.Contains(html, tt.code) {
 			t.Errorf("%s: want the message and the page's own case (%s)", tt.url, tt.code)
+		}
+		if strings.Contains(html, "?.") || strings.Contains(html, "..<") {
+			t.Errorf("%s: the message has stray punctuation", tt.url)
 		}
 	}
 }
@@ -81,6 +86,39 @@ func TestEmbedView(t *testing.T) {
 	}
 	if _, html := open(t, "/scenarios/duplicate-email?embed=1"); !strings.Contains(html, `id="req-body"`) {
 		t.Errorf("an embed without lock=1 cannot edit the request")
+	}
+}
+
+// An embed may carry its own title and story, and the dialog's snippet
+// reflects them and the theme.
+func TestEmbedTitleStoryTheme(t *testing.T) {
+	s, _ := scenario.ByID("duplicate-email")
+	tok := share.EncodeLink(share.Link{Case: s.Case, Title: "Ada signs up twice", Story: "Her second sign-up <b>clashes</b>."})
+	_, html := open(t, "/scenarios/duplicate-email?embed=1&case="+tok)
+	for _, want := range []string{">Ada signs up twice<", "Her second sign-up &lt;b&gt;clashes&lt;/b&gt;."} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the embed lacks %q", want)
+		}
+	}
+	if strings.Contains(html, ">"+s.Title+"<") {
+		t.Errorf("the embed shows the scenario's title, not its own")
+	}
+
+	p, _ := open(t, "/scenarios/duplicate-email")
+	p.startEmbedForm()
+	if p.emb.title != s.Title || p.embedToken() != "" {
+		t.Errorf("the dialog starts from %q with token %q, want the scenario's title and no token", p.emb.title, p.embedToken())
+	}
+	p.emb.title, p.emb.theme = "Mine", "dark"
+	html = app.HTMLString(p.embedDialog())
+	l, err := share.DecodeLink(p.embedToken())
+	if err != nil || l.Title != "Mine" || l.Story != "" {
+		t.Errorf("the embed token holds %+v, %v; want the title Mine and no story (the scenario's own)", l, err)
+	}
+	for _, want := range []string{"&amp;theme=dark", "whichstatus: Mine", "case=" + p.embedToken()} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the embed snippet lacks %s", want)
+		}
 	}
 }
 

@@ -15,8 +15,9 @@ type GuideEntry struct {
 
 // codeNote is the guide writer's word on one code (html/codes.json).
 type codeNote struct {
-	Frequency string `json:"frequency"` // "everyday", "sometimes", "rare"
-	HTML      string `json:"html"`      // a trusted fragment
+	Frequency string   `json:"frequency"` // "everyday", "occasional", "specialised", "unused"
+	Keywords  []string `json:"keywords"`  // words learners search with
+	HTML      string   `json:"html"`      // a trusted fragment
 }
 
 // The guide's index is read once, on first use, from the embedded content
@@ -33,9 +34,11 @@ var (
 // The names of the data files, which the client receives in its
 // environment under these keys.
 const (
-	guideIndexFile = "html/guide/index.json"
-	codeNotesFile  = "html/codes.json"
-	sectionsFile   = "sections" // built from the guide pages (content_native.go)
+	guideIndexFile   = "html/guide/index.json"
+	codeNotesFile    = "html/codes.json"
+	unregisteredFile = "html/unregistered.json"
+	sectionsFile     = "sections"     // built from the guide pages (content_native.go)
+	guideSearchFile  = "guide-search" // the same, every section as plain text
 )
 
 // envKey is the client environment variable that carries a data file; for
@@ -47,6 +50,10 @@ func envKey(file string) string {
 		return "WHICHSTATUS_GUIDE_INDEX"
 	case sectionsFile:
 		return "WHICHSTATUS_SECTIONS"
+	case unregisteredFile:
+		return "WHICHSTATUS_UNREGISTERED"
+	case guideSearchFile:
+		return "WHICHSTATUS_GUIDE_SEARCH"
 	}
 	return "WHICHSTATUS_CODE_NOTES"
 }

@@ -17,8 +17,11 @@ import (
 // content_wasm.go).
 
 func readData(file string) []byte {
-	if file == sectionsFile {
+	switch file {
+	case sectionsFile:
 		return sectionData()
+	case guideSearchFile:
+		return guideSearchData()
 	}
 	b, _ := content.HTML.ReadFile(file)
 	return b
@@ -69,13 +72,15 @@ var entries = sync.OnceValue(func() map[string]map[string]string {
 func readEntry(file, key string) string { return entries()[file][key] }
 
 // ClientEnv is what the server hands the wasm client in its environment:
-// the guide's index, and each section and code note under its own key
-// (entryKey), small data the client needs without the weight of the
-// whole embedded content.
+// the guide's index, the unregistered codes and the guide's search text,
+// and each section and code note under its own key (entryKey), small data
+// the client needs without the weight of the whole embedded content.
 func ClientEnv() app.Environment {
 	env := app.Environment{}
-	if b := readData(guideIndexFile); len(b) > 0 {
-		env[envKey(guideIndexFile)] = string(b)
+	for _, f := range []string{guideIndexFile, unregisteredFile, guideSearchFile} {
+		if b := readData(f); len(b) > 0 {
+			env[envKey(f)] = string(b)
+		}
 	}
 	for _, f := range []string{sectionsFile, codeNotesFile} {
 		for key, v := range entries()[f] {
@@ -90,4 +95,17 @@ func ClientEnv() app.Environment {
 func loadGuideHTML(ctx app.Context, slug string, done func(html string, ok bool)) {
 	b, err := content.HTML.ReadFile("html/guide/" + slug + ".html")
 	done(prefixLinks(string(b)), err == nil)
+}
+
+// guideSearchData is the JSON of every section of every guide page as
+// plain text, for the guide's search: it runs in the page, offline, over
+// what the client received with app.js.
+func guideSearchData() []byte {
+	var all []guideText
+	for _, p := range GuidePages() {
+		b, _ := content.HTML.ReadFile("html/guide/" + p.Slug + ".html")
+		all = append(all, splitText(p.Slug, string(b))...)
+	}
+	b, _ := json.Marshal(all)
+	return b
 }

@@ -18,7 +18,8 @@ const (
 )
 
 func (r *RequestEditor) credentials() app.UI {
-	cur := credentialsOf(r.Case)
+	cr := engine.CredentialsOf(r.Case)
+	cur := credControl(cr)
 	opt := func(v credState, text string) app.UI {
 		id := "cred-" + string(v)
 		return el("label", "seg",
@@ -29,10 +30,6 @@ func (r *RequestEditor) credentials() app.UI {
 			txt("span", "", text),
 		).Attr("for", id)
 	}
-	hint := "Sent as " + credentialHeader(r.Case)
-	if r.Case.Situation.Endpoint.Login {
-		hint = "This endpoint reads a username and password from the body; the control marks them right or wrong."
-	}
 	return el("fieldset", "block creds",
 		txt("legend", "", "Credentials"),
 		el("div", "segs",
@@ -40,42 +37,37 @@ func (r *RequestEditor) credentials() app.UI {
 			opt(credInvalid, "Invalid"),
 			opt(credValid, "Valid"),
 		),
-		txt("p", "hint", hint),
+		txt("p", "hint", credentialsHint(cr)).ID("cred-hint"),
 	)
 }
 
-// scheme is the endpoint's authentication scheme, with its default.
-func scheme(c engine.Case) string {
-	if s := c.Situation.Endpoint.AuthScheme; s != "" {
-		return s
+// credentialsHint says where the credentials go, and why they count as
+// invalid when the facts alone would not say so.
+func credentialsHint(cr engine.Credentials) string {
+	switch {
+	case cr.Expected == "":
+		return "This endpoint reads a username and password from the body; the control marks them right or wrong."
+	case cr.Present && !cr.SchemeMatches:
+		return "The Authorization header uses " + orText(cr.Scheme, "no scheme") + ", and this endpoint expects " + cr.Expected + ": the server cannot accept it, so it counts as invalid."
 	}
-	return engine.DefaultAuthScheme
+	return "Sent as " + credentialHeader(cr.Expected)
 }
 
 // credentialHeader names the header the credentials travel in.
-func credentialHeader(c engine.Case) string {
-	if scheme(c) == "Session" {
+func credentialHeader(scheme string) string {
+	if scheme == "Session" {
 		return "a sessionid cookie"
 	}
-	return "an Authorization: " + scheme(c) + " header"
+	return "an Authorization: " + scheme + " header"
 }
 
-// credentialsOf reads the control's state from the case: credentials are
-// there when the request carries them, and wrong when the situation says so.
-func credentialsOf(c engine.Case) credState {
-	present := c.Situation.Endpoint.Login && c.Request.Body != ""
-	for _, h := range c.Request.Headers {
-		switch {
-		case strings.EqualFold(h.Name, "Authorization") && h.Value != "":
-			present = true
-		case strings.EqualFold(h.Name, "Cookie") && strings.Contains(h.Value, "sessionid="):
-			present = true
-		}
-	}
+// credControl is the control's state: the engine's reading of the
+// credentials, the scheme included.
+func credControl(cr engine.Credentials) credState {
 	switch {
-	case !present:
+	case !cr.Present:
 		return credNone
-	case c.Situation.Caller.CredentialsInvalid:
+	case !cr.Valid():
 		return credInvalid
 	}
 	return credValid
@@ -85,11 +77,12 @@ func credentialsOf(c engine.Case) credState {
 // scheme and sets whether the server finds them invalid.
 func withCredentials(c engine.Case, v credState) engine.Case {
 	c.Situation.Caller.CredentialsInvalid = v == credInvalid
-	if c.Situation.Endpoint.Login {
-		return c // the credentials are in the body
+	scheme := engine.CredentialsOf(c).Expected
+	if scheme == "" {
+		return c // a login: the credentials are in the body
 	}
-	name, value := "Authorization", scheme(c)+" "+token(scheme(c), v)
-	if scheme(c) == "Session" {
+	name, value := "Authorization", scheme+" "+token(scheme, v)
+	if scheme == "Session" {
 		name, value = "Cookie", "sessionid="+token("Session", v)
 	}
 	hs := make([]engine.Header, 0, len(c.Request.Headers)+1)

@@ -6,6 +6,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"whichstatus/app/engine"
+	"whichstatus/app/share"
 )
 
 // The embed view (?embed=1) is one case for a course page: the story, the
@@ -17,10 +18,9 @@ import (
 // view's height and opens links in a new tab.
 
 func (p *Playground) renderEmbed() app.UI {
-	title, story := "Which status code?", ""
-	if p.sc.ID != "" {
-		title, story = p.sc.Title, p.sc.Story
-	}
+	// The link's own title and story (a teacher's, share.Link), or the
+	// scenario's.
+	title, story := orText(p.title, orText(p.sc.Title, "Which status code?")), orText(p.story, p.sc.Story)
 	var req app.UI = &RequestEditor{Case: p.c, OnEdit: p.edit}
 	if p.lock {
 		req = el("section", "panel request locked",
@@ -51,10 +51,19 @@ func (p *Playground) renderEmbed() app.UI {
 					logo(20),
 					app.Text(siteName),
 				),
-				attrs(link(p.link(""), "open", "Open in the playground"), "id", "open-playground", "target", "_blank", "rel", "noopener"),
+				attrs(link(p.openLink(), "open", "Open in the playground"), "id", "open-playground", "target", "_blank", "rel", "noopener"),
 			),
 		).ID("main")),
 	)
+}
+
+// openLink opens the embed's case in the playground, if it fits in a link.
+func (p *Playground) openLink() string {
+	tok := p.token()
+	if !share.Fits(tok) {
+		tok = ""
+	}
+	return p.link(tok, "")
 }
 
 // requestText is a request as it would travel:

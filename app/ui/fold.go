@@ -6,7 +6,7 @@ import (
 	"whichstatus/app/engine"
 )
 
-// foldedSteps is the early part of a long trace, behind a click (see
+// foldedSteps is the playground's trace, folded behind one line (see
 // traceList). In the browser its steps are built only once it is opened:
 // a trace of 30 to 45 steps was about 40 % of the playground's elements,
 // and building them, hidden, cost the first render and every edit's
@@ -14,8 +14,8 @@ import (
 type foldedSteps struct {
 	app.Compo
 
-	Summary string
-	Steps   []engine.Step
+	Line  string // the summary line (foldLine)
+	Steps []engine.Step
 
 	open bool
 }
@@ -23,9 +23,15 @@ type foldedSteps struct {
 func (f *foldedSteps) Render() app.UI {
 	list := el("ol", "trace")
 	if f.open || !app.IsClient {
-		list = el("ol", "trace", traceSteps(f.Steps)...)
+		list = el("ol", "trace", traceSteps(f.Steps, 1)...)
 	}
-	d := el("details", "trace-early", txt("summary", "", f.Summary), list)
+	d := el("details", "block trace-all",
+		el("summary", "",
+			txt("span", "sr", "How the answer was reached: "),
+			app.Text(f.Line),
+		),
+		list,
+	).ID("trace")
 	if f.open {
 		d = d.Attr("open", true)
 	}

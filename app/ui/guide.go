@@ -1,18 +1,75 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-// GuideIndex lists the guide's pages.
+// GuideIndex lists the guide's pages, and searches their sections in the
+// page: the text came with app.js, so the search works offline.
 type GuideIndex struct {
 	app.Compo
+
+	q     string // the search as typed
+	shown string // the box's value as the page set it: on arrival only
+
+	// The box's value attribute is set from shown, which changes only on
+	// arrival. Were it bound to q, a render of a keystroke before the last
+	// could land after the next one and undo it (seen: "401 or" typed
+	// quickly came out "401or").
 }
 
 func (p *GuideIndex) OnPreRender(ctx app.Context) { p.initPage(ctx) }
-func (p *GuideIndex) OnNav(ctx app.Context)       { p.initPage(ctx) }
+func (p *GuideIndex) OnNav(ctx app.Context) {
+	p.initPage(ctx)
+	p.q = ctx.Page().URL().Query().Get("q")
+	p.shown = p.q
+	setBoxValue("guide-search", p.q)
+}
+
+func (p *GuideIndex) search(ctx app.Context, e app.Event) {
+	p.q = value(ctx)
+	u := *ctx.Page().URL()
+	q := u.Query()
+	if strings.TrimSpace(p.q) == "" {
+		q.Del("q")
+	} else {
+		q.Set("q", p.q)
+	}
+	u.RawQuery = q.Encode()
+	ctx.Page().ReplaceURL(&u)
+}
+
+// guideResults lists the sections that answer the search, best first.
+func guideResults(q string) app.UI {
+	q = strings.TrimSpace(q)
+	if q == "" {
+		return txt("p", "count", "").ID("guide-count").Aria("live", "polite")
+	}
+	hits := searchGuide(q)
+	titles := map[string]string{}
+	for _, g := range GuidePages() {
+		titles[g.Slug] = g.Title
+	}
+	items := make([]app.UI, len(hits))
+	for i, h := range hits {
+		items[i] = el("li", "hit",
+			link(Href("/guide/"+h.Slug+"#"+h.ID), "hit-title", h.Title),
+			txt("span", "hit-page", titles[h.Slug]),
+			txt("p", "hit-text", h.Snippet),
+		)
+	}
+	count := strconv.Itoa(len(hits)) + " sections match, best first"
+	if len(hits) == 0 {
+		count = "No section of the guide matches “" + q + "”. Try other words, or search the codes."
+	}
+	return el("div", "guide-results",
+		txt("p", "count", count).ID("guide-count").Aria("live", "polite"),
+		el("ol", "hits", items...).ID("guide-hits"),
+	)
+}
 
 func (p *GuideIndex) initPage(ctx app.Context) {
 	setPage(ctx, "Guide", "How to choose an HTTP status code: the order a server asks its questions in, and the mistakes people make.")
@@ -28,6 +85,14 @@ func (p *GuideIndex) Render() app.UI {
 		el("div", "intro",
 			txt("h1", "", "Guide"),
 			txt("p", "lede", "Why one code and not another: the questions a server asks, in order, and the codes people mix up."),
+		),
+		el("div", "search",
+			label("guide-search", "Search the guide"),
+			textInput("guide-search", "search", p.shown).
+				Attr("placeholder", "401 or 403, retry, redirect, ETag…").
+				Aria("describedby", "guide-count").
+				OnInput(p.search),
+			guideResults(p.q),
 		),
 		when(len(pages) == 0, func() app.UI {
 			return txt("p", "muted", "The guide is being written. The playground's verdicts already explain themselves in the meantime.")

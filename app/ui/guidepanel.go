@@ -42,8 +42,8 @@ func guideBeside(d engine.Decision) app.UI {
 	).Aria("labelledby", "guide-beside-title")
 }
 
-// writeBlock shows what to type to send the verdict: a DRF view and a Go
-// handler, generated from the decision, each with its copy button.
+// writeBlock shows what to type to send the verdict: a DRF view, a Go
+// handler, an Express route and a FastAPI path operation, generated from the decision, each with its copy button.
 func writeBlock(c engine.Case, d engine.Decision) app.UI {
 	if d.Code == 0 {
 		return nil
@@ -51,10 +51,7 @@ func writeBlock(c engine.Case, d engine.Decision) app.UI {
 	var kids []app.UI
 	kids = append(kids, txt("h3", "", "What to write"))
 	for _, s := range snippet.For(c, d) {
-		lang := "Django REST Framework"
-		if s.Lang == "go" {
-			lang = "Go net/http"
-		}
+		lang := s.Target
 		kids = append(kids, el("div", "snippet",
 			el("div", "snippet-head",
 				txt("span", "snippet-lang", lang),
@@ -63,5 +60,5 @@ func writeBlock(c engine.Case, d engine.Decision) app.UI {
 			el("pre", "", txt("code", "lang-"+s.Lang, s.Code)),
 		))
 	}
-	return el("details", "block write", append([]app.UI{txt("summary", "", "What to write: DRF and Go")}, kids[1:]...)...)
+	return el("details", "block write", append([]app.UI{txt("summary", "", "What to write: DRF, Go, Express, FastAPI")}, kids[1:]...)...)
 }

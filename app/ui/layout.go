@@ -10,6 +10,7 @@ const (
 	secScenarios = "scenarios"
 	secCodes     = "codes"
 	secGuide     = "guide"
+	secPractice  = "practice"
 )
 
 const siteName = "whichstatus"
@@ -31,6 +32,7 @@ func layout(section string, content ...app.UI) app.UI {
 				navLink(section, secScenarios, "/scenarios", "Scenarios"),
 				navLink(section, secCodes, "/codes", "Codes"),
 				navLink(section, secGuide, "/guide", "Guide"),
+				navLink(section, secPractice, "/practice", "Practice"),
 			).Aria("label", "Site"),
 		),
 		&UpdatePrompt{},

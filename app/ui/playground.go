@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -21,15 +22,22 @@ type Playground struct {
 	app.Compo
 
 	c       engine.Case
-	d       engine.Decision
-	sc      scenario.Scenario // the scenario the case started from; zero on "/"
-	edited  bool              // the case no longer is the scenario's
-	linkErr string            // why the ?case= link could not be read
-	embed   bool              // ?embed=1: the compact view for a course page
-	lock    bool              // ?lock=1: in an embed, the request is not editable
-	dialog  string            // the open dialog: "", dlgShare, dlgEmbed or dlgSaved
-	saved   saved             // the saved cases dialog's state
-	urlGen  int               // counts edits, so that only the last one writes the URL
+	d       engine.Decision      // the decision on the case's named headers (see decide)
+	alts    []engine.Alternative // what would change d
+	sc      scenario.Scenario    // the scenario the case started from; zero on "/"
+	edited  bool                 // the case no longer is the scenario's
+	linkErr string               // why the ?case= link could not be read
+	title   string               // the link's own title for the case, "" for none (see share.Link)
+	story   string               // the link's own one-line story, "" for none
+	embed   bool                 // ?embed=1: the compact view for a course page
+	lock    bool                 // ?lock=1: in an embed, the request is not editable
+	dialog  string               // the open dialog: "", dlgShare, dlgEmbed or dlgSaved
+	saved   saved                // the saved cases dialog's state
+	emb     embedForm            // the embed dialog's state
+	file    string               // what the last "Open a case…" did, or why it failed
+	fileErr bool                 // file says why a file could not be opened
+	urlGen  int                  // counts edits, so that only the last one writes the URL
+	try     tryFirst             // "try it first": the verdict hidden until a guess (practice_try.go)
 }
 
 // homeCase is where the home page starts: an ordinary read.
@@ -43,10 +51,37 @@ func homeCase() engine.Case {
 
 func (p *Playground) OnInit() {
 	p.c = homeCase()
-	p.d = engine.Recommend(p.c)
+	p.decide()
+}
+
+// decide decides the case as the editors show it: a header row without a
+// name yet is one being typed, not a header the request sends.
+func (p *Playground) decide() {
+	c := p.c
+	c.Request.Headers = named(c.Request.Headers)
+	p.d = engine.Recommend(c)
+	p.alts = engine.Alternatives(c, p.d)
+}
+
+// named are the header lines that have a name.
+func named(hs []engine.Header) []engine.Header {
+	for i, h := range hs {
+		if h.Name == "" {
+			out := append([]engine.Header(nil), hs[:i]...)
+			for _, h := range hs[i+1:] {
+				if h.Name != "" {
+					out = append(out, h)
+				}
+			}
+			return out
+		}
+	}
+	return hs
 }
 
 func (p *Playground) OnPreRender(ctx app.Context) { p.load(ctx) }
+func (p *Playground) OnMount(ctx app.Context)     { ctx.Defer(func(app.Context) { watchVerdict() }) }
+func (p *Playground) OnDismount()                 { unwatchVerdict() }
 func (p *Playground) OnNav(ctx app.Context)       { p.load(ctx) }
 
 // load starts from the case the URL names: the page's scenario or the
@@ -64,46 +99,76 @@ func (p *Playground) load(ctx app.Context) {
 		p.sc, p.c = scenario.Scenario{}, homeCase()
 		setPage(ctx, "", "")
 	}
-	p.linkErr, p.dialog = "", ""
-	if q.Has("case") {
-		if c, err := share.Decode(q.Get("case")); err != nil {
+	p.linkErr, p.dialog, p.title, p.story, p.file, p.try.guess = "", "", "", "", "", 0
+	if tok, ok := caseParam(u.RawQuery); ok {
+		if l, err := share.DecodeLink(tok); err != nil {
 			p.linkErr = err.Error()
 		} else {
-			p.c = c
+			p.c, p.title, p.story = l.Case, l.Title, l.Story
 		}
 	}
 	p.embed, p.lock = q.Get("embed") == "1", q.Get("lock") == "1"
 	p.edited = p.sc.ID != "" && share.Encode(p.c) != share.Encode(p.sc.Case)
-	p.d = engine.Recommend(p.c)
+	p.decide()
+}
+
+// caseParam is the query's case= value. url.Values drops a pair it cannot
+// unescape (?case=1%%%%), which would leave a damaged link unreported: such
+// a value is given as it is, for share.Decode to refuse in words.
+func caseParam(rawQuery string) (string, bool) {
+	for _, kv := range strings.Split(rawQuery, "&") {
+		k, v, _ := strings.Cut(kv, "=")
+		if k != "case" {
+			continue
+		}
+		if u, err := url.QueryUnescape(v); err == nil {
+			v = u
+		}
+		return v, true
+	}
+	return "", false
 }
 
 // edit is every editor's output: apply the edit and decide again, at once,
 // in the browser.
 func (p *Playground) edit(ctx app.Context, edit func(c *engine.Case)) {
+	p.apply(edit)
+	p.changed(ctx)
+}
+
+// apply changes the case and decides it again.
+func (p *Playground) apply(edit func(c *engine.Case)) {
 	c := p.c
 	edit(&c)
 	p.c = c
-	p.d = engine.Recommend(c)
+	p.decide()
 	p.edited = p.sc.ID != ""
-	p.changed(ctx)
+}
+
+// applyAlt makes an alternative's edit, as if the learner had made it.
+func (p *Playground) applyAlt(ctx app.Context, e engine.Edit) {
+	p.edit(ctx, func(c *engine.Case) {
+		if t, err := e.Apply(*c); err == nil {
+			*c = t
+		}
+	})
 }
 
 func (p *Playground) reset(ctx app.Context, e app.Event) {
 	p.c = p.sc.Case
-	p.d = engine.Recommend(p.c)
+	p.decide()
 	p.edited = false
 	p.changed(ctx)
 }
 
 // changed shows the new case and, a moment after the last edit, puts it in
 // the address: a reload, a bookmark or the update prompt's reload keeps
-// it, and the address is always a share link.
+// it, and the address is always a share link. A case too big for a link
+// (share.Fits) leaves the address without one: the share dialog says so
+// and offers a file instead.
 func (p *Playground) changed(ctx app.Context) {
-	p.linkErr = ""
+	p.linkErr, p.file = "", ""
 	p.Update()
-	if ctx == nil { // a test calling edit directly
-		return
-	}
 	p.urlGen++
 	gen := p.urlGen
 	ctx.After(300*time.Millisecond, func(ctx app.Context) {
@@ -113,21 +178,26 @@ func (p *Playground) changed(ctx app.Context) {
 		u := *ctx.Page().URL()
 		q := u.Query()
 		q.Del("case")
-		if tok := p.token(); tok != "" {
+		if tok := p.token(); tok != "" && share.Fits(tok) {
 			q.Set("case", tok)
 		}
-		u.RawQuery = q.Encode()
-		ctx.Page().ReplaceURL(&u)
+		if raw := q.Encode(); raw != u.RawQuery {
+			u.RawQuery = raw
+			ctx.Page().ReplaceURL(&u)
+		}
 	})
 }
 
-// token is the share token of the case, "" when the page's path alone
-// gives it (an unchanged scenario).
-func (p *Playground) token() string {
-	if p.sc.ID != "" && !p.edited {
+// token is the share token of the case with the link's title and story,
+// "" when the page's path alone gives it (an unchanged scenario).
+func (p *Playground) token() string { return p.tokenWith(p.title, p.story) }
+
+// tokenWith is the token of the case with another title and story.
+func (p *Playground) tokenWith(title, story string) string {
+	if p.sc.ID != "" && !p.edited && title == "" && story == "" {
 		return ""
 	}
-	return share.Encode(p.c)
+	return share.EncodeLink(share.Link{Case: p.c, Title: title, Story: story})
 }
 
 func (p *Playground) Render() app.UI {
@@ -144,24 +214,30 @@ func (p *Playground) Render() app.UI {
 		el("div", "play",
 			el("div", "editors",
 				el("div", "panel setup",
-					&ScenarioPicker{Selected: p.sc.ID},
+					&ScenarioPicker{Selected: p.sc.ID, NoCodes: p.try.on},
 					p.profileSwitch(),
 					p.caseActions(),
 				),
 				&RequestEditor{Case: p.c, OnEdit: p.edit},
 				&SituationEditor{Situation: p.c.Situation, onEdit: p.edit},
 			),
-			el("div", "result", &Verdict{Decision: p.d, Case: p.c}),
+			el("div", "result", p.tryResult(), when(!p.try.on, func() app.UI {
+				return &Verdict{Decision: p.d, Case: p.c, Alternatives: p.alts, OnApply: p.applyAlt}
+			})),
 		),
-		// On a phone the verdict is far below the controls: keep its code
-		// in sight.
-		el("a", "verdict-bar "+classClass(p.d.Code),
-			txt("strong", "", strconv.Itoa(p.d.Code)),
-			txt("span", "", " "+p.d.Reason),
-			txt("span", "muted", " · see why ↓"),
-		).Attr("href", "#verdict"),
+		// On a phone the verdict can be below the controls: keep its code
+		// in sight until the verdict itself is (see watchVerdict).
+		when(!p.try.on, func() app.UI { return p.verdictBar() }),
 		p.dialogs(),
 	)
+}
+
+func (p *Playground) verdictBar() app.UI {
+	return el("a", "verdict-bar "+classClass(p.d.Code),
+		txt("strong", "", strconv.Itoa(p.d.Code)),
+		txt("span", "", " "+p.d.Reason),
+		txt("span", "muted", " · see why ↓"),
+	).Attr("href", "#verdict")
 }
 
 func (p *Playground) intro() app.UI {
@@ -179,22 +255,28 @@ func (p *Playground) intro() app.UI {
 	return el("div", "intro scenario",
 		el("p", "eyebrow",
 			link(Href("/scenarios"), "", "Scenarios"),
-			app.Text(" / "+classTitle(s.Class())),
+			when(!p.try.on, func() app.UI { return app.Text(" / " + classTitle(s.Class())) }),
 		),
 		txt("h1", "", s.Title),
 		txt("p", "lede", s.Story),
-		el("p", "expect",
-			txt("span", "", expect),
-			codeChip(s.Code, reasonOf(s.Code)),
-			when(s.Guide != "", func() app.UI { return link(guideHref(s.Guide), "guide-link", "Read the guide") }),
-		),
-		when(s.ProfileNote != "", func() app.UI { return txt("p", "profile-note", s.ProfileNote) }),
+		p.tryIntro(),
+		when(!p.try.on, func() app.UI { return p.expect(expect) }),
+		when(s.ProfileNote != "" && !p.try.on, func() app.UI { return txt("p", "profile-note", s.ProfileNote) }),
 		when(p.edited, func() app.UI {
 			return el("p", "edited",
 				txt("span", "", "You changed this case."),
 				txt("button", "ghost", "Back to the scenario").ID("reset").Attr("type", "button").OnClick(p.reset),
 			)
 		}),
+	)
+}
+
+func (p *Playground) expect(expect string) app.UI {
+	s := p.sc
+	return el("p", "expect",
+		txt("span", "", expect),
+		codeChip(s.Code, reasonOf(s.Code)),
+		when(s.Guide != "", func() app.UI { return link(guideHref(s.Guide), "guide-link", "Read the guide") }),
 	)
 }
 
@@ -218,4 +300,43 @@ func (p *Playground) profileSwitch() app.UI {
 		txt("legend", "", "Judge by"),
 		el("div", "segs", opts...),
 	)
+}
+
+// The phone's bar points down to the verdict; once the verdict's code is
+// on the screen it would only cover it. An IntersectionObserver marks the
+// page's root element (which no component renders, so no update resets
+// it) and the stylesheet hides the bar.
+var (
+	verdictWatch   app.Value
+	verdictWatchCB app.Func
+)
+
+func watchVerdict() {
+	win := app.Window()
+	io, code := win.Get("IntersectionObserver"), win.GetElementByID("verdict-title")
+	if verdictWatch != nil || !io.Truthy() || !code.Truthy() {
+		return
+	}
+	if verdictWatchCB == nil {
+		verdictWatchCB = app.FuncOf(func(this app.Value, args []app.Value) any {
+			entries := args[0]
+			root := app.Window().Get("document").Get("documentElement")
+			if n := entries.Length(); n > 0 && entries.Index(n-1).Get("isIntersecting").Bool() {
+				root.Call("setAttribute", "data-verdict-seen", "")
+			} else {
+				root.Call("removeAttribute", "data-verdict-seen")
+			}
+			return nil
+		})
+	}
+	verdictWatch = io.New(verdictWatchCB)
+	verdictWatch.Call("observe", code)
+}
+
+func unwatchVerdict() {
+	if verdictWatch != nil {
+		verdictWatch.Call("disconnect")
+		verdictWatch = nil
+		app.Window().Get("document").Get("documentElement").Call("removeAttribute", "data-verdict-seen")
+	}
 }

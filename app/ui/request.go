@@ -1,17 +1,13 @@
 package ui
 
 import (
-	"encoding/json"
+	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"whichstatus/app/engine"
 )
-
-// commonMethods are offered in the method select; anything else is typed.
-var commonMethods = []string{"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT"}
 
 // headerNames are suggested for header rows: the ones the engine reads.
 var headerNames = []string{
@@ -60,7 +56,7 @@ func (r *RequestEditor) Render() app.UI {
 			),
 		),
 		r.headerRows(req.Headers),
-		r.bodyEditor(req.Body),
+		r.bodyEditor(),
 		r.credentials(),
 	).Aria("labelledby", "req-title")
 }
@@ -80,23 +76,16 @@ func (r *RequestEditor) edit(set func(q *engine.Request, v string)) app.EventHan
 	}
 }
 
-func isCommonMethod(m string) bool {
-	for _, c := range commonMethods {
-		if c == m {
-			return true
-		}
-	}
-	return false
-}
-
 func (r *RequestEditor) methodControl(method string) app.UI {
 	shown := method
 	if shown == "" {
 		shown = "GET"
 	}
-	custom := r.otherMethod || !isCommonMethod(shown)
-	opts := make([]app.UI, 0, len(commonMethods)+1)
-	for _, m := range commonMethods {
+	// The select offers the methods RFC 9110 defines; anything else is typed.
+	methods := engine.Methods()
+	custom := r.otherMethod || !slices.Contains(methods, shown)
+	opts := make([]app.UI, 0, len(methods)+1)
+	for _, m := range methods {
 		opts = append(opts, option(m, m, !custom && m == shown))
 	}
 	opts = append(opts, option("", "Other…", custom))
@@ -136,6 +125,10 @@ func (r *RequestEditor) headerRows(headers []engine.Header) app.UI {
 				OnClick(func(ctx app.Context, e app.Event) {
 					r.change(ctx, func(c *engine.Case) { c.Request.Headers = removeHeaderAt(c.Request.Headers, i) })
 				}),
+			// The playground decides without it (see Playground.decide).
+			when(h.Name == "", func() app.UI {
+				return txt("small", "hint hrow-hint", "Not sent until it has a name.").ID("h-hint-" + n)
+			}),
 		)
 	}
 	names := make([]app.UI, len(headerNames))
@@ -176,8 +169,10 @@ func (r *RequestEditor) editHeader(i int, set func(h *engine.Header, v string)) 
 	}
 }
 
-func (r *RequestEditor) bodyEditor(body string) app.UI {
-	state, words := bodyState(body)
+func (r *RequestEditor) bodyEditor() app.UI {
+	body := r.Case.Request.Body
+	b := engine.BodyOf(r.Case)
+	class, words := bodyBadge(b)
 	ta := el("textarea", "mono").ID("req-body").Attr("rows", 6).Spellcheck(false).
 		Aria("describedby", "body-state").
 		Attr("placeholder", `{"email": "ada@example.com"}`).
@@ -190,21 +185,50 @@ func (r *RequestEditor) bodyEditor(body string) app.UI {
 	return el("div", "block body",
 		el("div", "body-head",
 			label("req-body", "Body"),
-			txt("span", "json-state "+state, words).ID("body-state").Aria("live", "polite"),
+			txt("span", "json-state "+class, words).ID("body-state").Aria("live", "polite"),
 		),
 		ta,
+		when(b.Kind != engine.BodyNone && !b.Read, func() app.UI {
+			return txt("p", "hint body-note", unreadBody(orText(r.Case.Request.Method, "GET"))).ID("body-note")
+		}),
 	)
 }
 
-// bodyState says whether the body is JSON: a CSS class and the words.
-func bodyState(body string) (class, label string) {
+// bodyBadge says what the engine sees in the body: a CSS class (ok, bad,
+// warn, none) and the words.
+func bodyBadge(b engine.Body) (class, words string) {
 	switch {
-	case strings.TrimSpace(body) == "":
+	case b.Kind == engine.BodyNone:
 		return "none", "no body"
-	case json.Valid([]byte(body)):
+	case !b.Read:
+		return "none", strconv.Itoa(b.Bytes) + " bytes, not read"
+	case b.Kind == engine.BodyBroken:
+		return "bad", "✗ JSON broken at line " + strconv.Itoa(b.Line) + ", column " + strconv.Itoa(b.Column) + ": " + b.Error
+	case b.Type == "" && b.Declared:
+		return "bad", "Content-Type is empty: the server cannot tell the format"
+	case b.Type == "":
+		return "bad", "no Content-Type: read as application/octet-stream"
+	case b.Kind == engine.BodyJSON && b.Accepted:
 		return "ok", "✓ valid JSON"
+	case b.Kind == engine.BodyJSON:
+		return "bad", "✓ valid JSON, but this endpoint does not take " + b.Type
+	case b.Accepted:
+		return "ok", b.Type + ": not JSON, and this endpoint takes it"
 	}
-	return "bad", "✗ not JSON"
+	return "bad", b.Type + ": not JSON, and this endpoint does not take it"
+}
+
+// unreadBody is how servers treat a body on a method that gives it no
+// meaning.
+func unreadBody(method string) string {
+	switch method {
+	case "GET", "HEAD", "DELETE":
+		sec := map[string]string{"GET": "9.3.1", "HEAD": "9.3.2", "DELETE": "9.3.5"}[method]
+		return "A body on " + method + " has no defined meaning (RFC 9110 §" + sec + "): many servers and proxies ignore it, some refuse the request. The verdict ignores it too; send the data in the URL or with another method."
+	case "TRACE":
+		return "A client must not send a body with TRACE (RFC 9110 §9.3.8). The verdict ignores it."
+	}
+	return "Only POST, PUT and PATCH give a body its meaning here; the verdict ignores this one."
 }
 
 func cloneHeaders(hs []engine.Header) []engine.Header {

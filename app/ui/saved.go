@@ -12,8 +12,9 @@ import (
 )
 
 // savedKey is where the saved cases live in localStorage: a JSON list of
-// savedCase, newest first. Nothing else of ours is stored there, so
-// resetting it loses nothing else.
+// savedCase, newest first. Resetting removes this key only: the other
+// thing of ours stored there, the verdict's choice of ecosystems
+// (ecosystemsKey), stays.
 const savedKey = "whichstatus.saved"
 
 // savedCase is one saved case. The case is a share token: compact, and
@@ -74,7 +75,12 @@ func (p *Playground) saveCase(ctx app.Context, e app.Event) {
 	if name == "" {
 		name = orText(p.sc.Title, "My case")
 	}
-	list := []savedCase{{Name: name, Path: p.pagePath(), Case: share.Encode(p.c), Code: p.d.Code}}
+	tok := share.Encode(p.c)
+	if !share.Fits(tok) { // it would not open again: share.Decode refuses it
+		p.saved.msg = "This case is too big to keep here. Save it to a file instead, from the Share link dialog."
+		return
+	}
+	list := []savedCase{{Name: name, Path: p.pagePath(), Case: tok, Code: p.d.Code}}
 	for _, c := range p.saved.list {
 		if c.Name != name { // the same name replaces the old case
 			list = append(list, c)

@@ -45,12 +45,24 @@ type ScenarioPicker struct {
 	app.Compo
 
 	Selected string // the id of the open scenario, "" for none
+	NoCodes  bool   // "try it first": no codes and no classes, only the titles
+
+	// Arrowing through a closed select fires change on every key: a
+	// scenario arrowed to loads on Enter, or when the picker loses focus.
+	keyed   bool // the next change comes from an arrow key
+	pending bool // a scenario arrowed to waits to be loaded
 }
 
 func (p *ScenarioPicker) Render() app.UI {
 	groups := byClass()
 	opts := make([]app.UI, 0, len(groups)+1)
 	opts = append(opts, option("", "Your own case", p.Selected == ""))
+	if p.NoCodes {
+		for _, s := range scenario.All() {
+			opts = append(opts, option(s.ID, s.Title, s.ID == p.Selected))
+		}
+		groups = nil
+	}
 	for _, g := range groups {
 		items := make([]app.UI, len(g))
 		for i, s := range g {
@@ -60,16 +72,49 @@ func (p *ScenarioPicker) Render() app.UI {
 	}
 	return el("div", "field picker",
 		label("scenario", "Start from a scenario"),
-		el("select", "", opts...).ID("scenario").OnChange(p.pick),
+		txt("span", "sr", "Arrow keys move through the list; Enter opens the scenario.").ID("scenario-keys"),
+		el("select", "", opts...).ID("scenario").Aria("describedby", "scenario-keys").OnChange(p.pick).OnKeyDown(p.key).OnBlur(p.commit),
 	)
 }
 
+func (p *ScenarioPicker) key(ctx app.Context, e app.Event) {
+	switch e.Get("key").String() {
+	case "Enter":
+		p.commit(ctx, e)
+	case "ArrowUp", "ArrowDown", "PageUp", "PageDown", "Home", "End":
+		p.keyed = true
+	}
+}
+
+// pick loads the chosen scenario at once when it is chosen with the mouse
+// or by touch. One arrowed to waits for Enter or for the picker to lose
+// focus: loading a page is a change of context, and arrowing is looking.
 func (p *ScenarioPicker) pick(ctx app.Context, e app.Event) {
-	if id := value(ctx); id != "" {
-		ctx.Navigate(Href("/scenarios/" + id))
+	if p.keyed {
+		p.keyed, p.pending = false, true
 		return
 	}
-	ctx.Navigate(Href("/"))
+	p.open(ctx, value(ctx))
+}
+
+// commit loads the scenario the picker shows, if it waits.
+func (p *ScenarioPicker) commit(ctx app.Context, e app.Event) {
+	if p.pending {
+		p.open(ctx, value(ctx))
+	}
+}
+
+// open goes to a scenario's page ("" is the home page's own case), unless
+// it is the page already open.
+func (p *ScenarioPicker) open(ctx app.Context, id string) {
+	p.pending = false
+	to := Href("/")
+	if id != "" {
+		to = Href("/scenarios/" + id)
+	}
+	if ctx.Page().URL().Path != to {
+		ctx.Navigate(to)
+	}
 }
 
 // Scenarios lists every scenario by class, each a link to its page.

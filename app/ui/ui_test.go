@@ -11,20 +11,40 @@ import (
 
 	"whichstatus/app/engine"
 	"whichstatus/app/scenario"
-	"whichstatus/app/status"
 )
 
-func TestBodyState(t *testing.T) {
-	for _, tt := range []struct{ body, class string }{
-		{"", "none"},
-		{"  \n", "none"},
-		{`{"email": "ada@example.com"}`, "ok"},
-		{`[1, 2]`, "ok"},
-		{`{"email": "ada@example.com"`, "bad"},
-		{`email=ada`, "bad"},
+// The badge says what the engine sees in the body.
+func TestBodyBadge(t *testing.T) {
+	for _, tt := range []struct {
+		method, ctype, body, class, words string
+	}{
+		{"POST", "application/json", "", "none", "no body"},
+		{"POST", "application/json", `{"email": "ada@example.com"}`, "ok", "✓ valid JSON"},
+		{"POST", "application/json", `{"email": "ada@example.com"`, "bad", "✗ JSON broken at line 1, column 28: unexpected end of JSON input"},
+		{"POST", "text/plain", `email=ada`, "bad", "text/plain: not JSON, and this endpoint does not take it"},
+		{"POST", "", `{"a": 1}`, "bad", "no Content-Type: read as application/octet-stream"},
+		{"GET", "application/json", `{"a": `, "none", "6 bytes, not read"},
 	} {
-		if got, _ := bodyState(tt.body); got != tt.class {
-			t.Errorf("bodyState(%q) = %q, want %q", tt.body, got, tt.class)
+		c := engine.Case{Request: engine.Request{Method: tt.method, Body: tt.body}}
+		if tt.ctype != "" {
+			c.Request.Headers = []engine.Header{{Name: "Content-Type", Value: tt.ctype}}
+		}
+		if class, words := bodyBadge(engine.BodyOf(c)); class != tt.class || words != tt.words {
+			t.Errorf("bodyBadge(%s %s %q) = %s %q, want %s %q", tt.method, tt.ctype, tt.body, class, words, tt.class, tt.words)
+		}
+	}
+	empty := engine.Case{Request: engine.Request{Method: "POST", Body: "{}", Headers: []engine.Header{{Name: "Content-Type", Value: " "}}}}
+	if _, words := bodyBadge(engine.BodyOf(empty)); words != "Content-Type is empty: the server cannot tell the format" {
+		t.Errorf("an empty Content-Type: %q", words)
+	}
+	c := engine.Case{Request: engine.Request{Method: "POST", Body: "a=1", Headers: []engine.Header{{Name: "Content-Type", Value: "application/x-www-form-urlencoded"}}}}
+	c.Situation.Endpoint.Accepts = []string{"application/x-www-form-urlencoded"}
+	if _, words := bodyBadge(engine.BodyOf(c)); words != "application/x-www-form-urlencoded: not JSON, and this endpoint takes it" {
+		t.Errorf("a form body the endpoint takes: %q", words)
+	}
+	for _, m := range []string{"GET", "DELETE", "HEAD", "TRACE", "OPTIONS"} {
+		if w := unreadBody(m); !strings.Contains(w, "ignores") {
+			t.Errorf("unreadBody(%s) = %q, want it to say the verdict ignores it", m, w)
 		}
 	}
 }
@@ -36,8 +56,8 @@ func TestCredentials(t *testing.T) {
 		c.Situation.Endpoint.AuthRequired = true
 		for _, v := range []credState{credValid, credInvalid, credNone, credInvalid, credValid} {
 			c = withCredentials(c, v)
-			if got := credentialsOf(c); got != v {
-				t.Errorf("scheme %q: credentialsOf(withCredentials(%s)) = %s", scheme, v, got)
+			if got := credControl(engine.CredentialsOf(c)); got != v {
+				t.Errorf("scheme %q: credControl(withCredentials(%s)) = %s", scheme, v, got)
 			}
 			if c.Request.Headers[0].Name != "Accept" {
 				t.Errorf("scheme %q: withCredentials(%s) lost the other headers: %v", scheme, v, c.Request.Headers)
@@ -56,39 +76,58 @@ func TestCredentials(t *testing.T) {
 	}
 }
 
-func TestMatchCode(t *testing.T) {
+// Basic credentials on a Bearer endpoint are not "valid": the control says
+// what the verdict says, and why.
+func TestCredentialsWrongScheme(t *testing.T) {
+	c := engine.Case{Request: engine.Request{Headers: []engine.Header{{Name: "Authorization", Value: "Basic YWxhZGRpbjpvcGVuc2VzYW1l"}}}}
+	c.Situation.Endpoint.AuthRequired = true
+	cr := engine.CredentialsOf(c)
+	if got := credControl(cr); got != credInvalid {
+		t.Errorf("credControl(Basic on a Bearer endpoint) = %s, want invalid", got)
+	}
+	if h := credentialsHint(cr); !strings.Contains(h, "uses Basic") || !strings.Contains(h, "expects Bearer") {
+		t.Errorf("credentialsHint = %q, want it to name both schemes", h)
+	}
+	if d := engine.Recommend(c); d.Code != 401 {
+		t.Errorf("Recommend = %d, want 401", d.Code)
+	}
+	if got := credControl(engine.CredentialsOf(withCredentials(c, credValid))); got != credValid {
+		t.Errorf("after choosing Valid, the control shows %s", got)
+	}
+}
+
+// TestSearchNumbers: digits find codes by the start of their number, a
+// class by "4xx"; the order of the words' results is tested in
+// search_test.go.
+func TestSearchNumbers(t *testing.T) {
 	for _, tt := range []struct {
 		q    string
-		want []int // all of them, or nil to check only the first few below
+		want []int
 	}{
 		{"422", []int{422}},
 		{"teapot", []int{418}},
 		{"  TEAPOT ", []int{418}},
 		{"41", []int{410, 411, 412, 413, 414, 415, 416, 417, 418}},
-		{"not modified", []int{304}},
-		{"zzz", []int{}},
+		{"zzz", nil},
 	} {
 		var got []int
-		for _, c := range status.All() {
-			if matchCode(c, tt.q) {
-				got = append(got, c.Code)
-			}
+		for _, m := range searchCodes(tt.q) {
+			got = append(got, m.Code.Code)
 		}
-		if !slices.Equal(got, tt.want) && !(len(got) == 0 && len(tt.want) == 0) {
-			t.Errorf("matchCode(%q) matched %v, want %v", tt.q, got, tt.want)
+		slices.Sort(got)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("searchCodes(%q) found %v, want %v", tt.q, got, tt.want)
 		}
 	}
 	n := 0
-	for _, c := range status.All() {
-		if matchCode(c, "5xx") {
-			n++
-			if c.Class() != 5 {
-				t.Errorf(`matchCode(%d, "5xx") = true`, c.Code)
-			}
+	for _, m := range searchCodes("5xx") {
+		n++
+		if m.Code.Class() != 5 {
+			t.Errorf(`searchCodes("5xx") found %d`, m.Code.Code)
 		}
 	}
-	if n == 0 {
-		t.Errorf(`matchCode(_, "5xx") matched nothing`)
+	if n != 11 {
+		t.Errorf(`searchCodes("5xx") found %d codes, want the 11 of class 5`, n)
 	}
 }
 
@@ -191,7 +230,7 @@ func TestVerdict(t *testing.T) {
 		t.Error(err)
 	}
 	html := app.HTMLString(v)
-	for _, want := range []string{">409<", ">Conflict<", "4xx · Client error", d.Constants.DRF, d.Constants.Go, d.Link} {
+	for _, want := range []string{">409<", ">Conflict<", "4xx · Client error", d.Constants.DRF.Name, d.Constants.Go.Name, d.Link} {
 		if !strings.Contains(html, want) {
 			t.Errorf("the verdict for duplicate-email lacks %q", want)
 		}
@@ -201,76 +240,81 @@ func TestVerdict(t *testing.T) {
 	}
 }
 
-// A long trace folds all but its last traceTail steps behind a closed
-// details; the open list goes on with the folded list's numbers. A short
-// one is shown whole.
-func TestVerdictTraceFold(t *testing.T) {
-	for _, tt := range []struct {
-		id   string
-		fold bool
-	}{
-		{"create-user", true},           // 40 steps
-		{"wrong-method", true},          // 9
-		{"tls-upgrade-required", false}, // 8
-		{"url-too-long", false},         // 5
-	} {
-		s, ok := scenario.ByID(tt.id)
+// The answer comes first: under the code, the deciding step, then one
+// line for the checks that passed, which opens to the numbered trace, then
+// the mistakes to avoid. No node id reaches the page.
+func TestVerdictAnswerFirst(t *testing.T) {
+	for _, id := range []string{"create-user", "wrong-method", "url-too-long", "duplicate-email"} {
+		s, ok := scenario.ByID(id)
 		if !ok {
-			t.Fatalf("no scenario %s", tt.id)
+			t.Fatalf("no scenario %s", id)
 		}
 		d := engine.Recommend(s.Case)
-		v := &Verdict{Decision: d}
+		v := &Verdict{Decision: d, Case: s.Case, Alternatives: engine.Alternatives(s.Case, d)}
 		disp := app.NewClientTester(v)
 		out := app.HTMLString(v)
 		disp.Close()
+		last := d.Trace[len(d.Trace)-1]
+		order := []string{`class="num">` + strconv.Itoa(d.Code) + "<", `id="deciding"`, html.EscapeString(last.Question), `id="trace"`, ">Mistakes to avoid<", ">What would change the answer<", ">Headers to send<"}
+		if len(d.Notes) == 0 {
+			order = slices.DeleteFunc(order, func(s string) bool { return s == ">Mistakes to avoid<" })
+		}
+		at := 0
+		for _, want := range order {
+			i := strings.Index(out[at:], want)
+			if i < 0 {
+				t.Errorf("%s: %s missing or out of order (want %q)", id, want, order)
+				break
+			}
+			at += i
+		}
+		_, trace, _ := strings.Cut(out, `id="trace"`)
+		summary := strconv.Itoa(len(d.Trace)-1) + " checks passed"
+		if !strings.Contains(trace, summary) || strings.Contains(trace[:strings.Index(trace, "</summary>")], " open") {
+			t.Errorf("%s: the fold line lacks %q or is open", id, summary)
+		}
 		if got := strings.Count(out, `class="step"`); got != len(d.Trace) {
-			t.Errorf("%s: the verdict shows %d steps, the trace has %d", tt.id, got, len(d.Trace))
+			t.Errorf("%s: the trace shows %d steps, want %d", id, got, len(d.Trace))
 		}
-		// The trace's block, from its heading on (the verdict has other
-		// details before it).
-		_, trace, ok := strings.Cut(out, ">How the answer was reached<")
-		if !ok {
-			t.Errorf("%s: the trace lost its heading", tt.id)
-			continue
-		}
-		if !tt.fold {
-			if strings.Contains(trace, "<details") || strings.Contains(trace, "counter-reset") {
-				t.Errorf("%s: a trace of %d steps is folded:\n%s", tt.id, len(d.Trace), trace)
-			}
-			continue
-		}
-		n := len(d.Trace) - traceTail
-		folded, open, ok := strings.Cut(trace, "</details>")
-		if !ok || !strings.Contains(folded, `<details class="trace-early">`) {
-			t.Errorf("%s: a trace of %d steps has no fold", tt.id, len(d.Trace))
-			continue
-		}
-		if strings.Contains(folded[strings.Index(folded, "<details"):strings.Index(folded, "<summary")], "open") {
-			t.Errorf("%s: the fold is open", tt.id)
-		}
-		summary := "<summary>Questions 1–" + strconv.Itoa(n) + ": each led on to the next question</summary>"
-		if !strings.Contains(folded, summary) {
-			t.Errorf("%s: the fold lacks %s", tt.id, summary)
-		}
-		if got := strings.Count(folded, `class="step"`); got != n {
-			t.Errorf("%s: the fold holds %d steps, want %d", tt.id, got, n)
-		}
-		if got := strings.Count(open, `class="step"`); got != traceTail {
-			t.Errorf("%s: %d steps are in sight, want %d", tt.id, got, traceTail)
-		}
-		// The open list's first step is number n+1: .step::before counts
-		// from the list's counter-reset. (go-app writes attributes in map
-		// order, so each is looked for on its own.)
-		_, list, _ := strings.Cut(open, "<ol ")
-		list, _, _ = strings.Cut(list, ">")
-		for _, want := range []string{`class="trace"`, `style="counter-reset: step ` + strconv.Itoa(n) + `;"`, `start="` + strconv.Itoa(n+1) + `"`} {
-			if !strings.Contains(list, want) {
-				t.Errorf("%s: the open list <ol %s> lacks %s", tt.id, list, want)
+		for _, st := range d.Trace[:len(d.Trace)-1] {
+			if strings.Contains(out, ">"+st.Next+"<") {
+				t.Errorf("%s: the node id %q shows on the page", id, st.Next)
 			}
 		}
-		if i := strings.Index(open, `class="q"`); i < 0 || !strings.HasPrefix(open[i:], `class="q">`+html.EscapeString(d.Trace[n].Question)+"<") {
-			t.Errorf("%s: the first step in sight is not %q", tt.id, d.Trace[n].Question)
+		if !strings.Contains(out, html.EscapeString(last.Input)) || !strings.Contains(out, last.Ref) {
+			t.Errorf("%s: the deciding step lacks its fact %q or its section %s", id, last.Input, last.Ref)
 		}
+		// .step::before shows data-n: a style attribute (counter-reset) would
+		// be refused by the page's policy.
+		if want := `data-n="` + strconv.Itoa(len(d.Trace)) + `"`; !strings.Contains(out, want) {
+			t.Errorf("%s: the last step lacks %s", id, want)
+		}
+		if strings.Contains(out, "style=") {
+			t.Errorf("%s: the verdict has a style attribute, which the page's policy refuses", id)
+		}
+	}
+	if got := foldLine(engine.Recommend(engine.Case{}).Trace); !strings.Contains(got, "checks passed: ") {
+		t.Errorf("foldLine = %q, want it to name some checks", got)
+	}
+}
+
+// A header row without a name yet is being typed: the verdict ignores it.
+func TestPlaygroundIgnoresUnnamedHeader(t *testing.T) {
+	p := &Playground{}
+	disp := app.NewClientTester(p)
+	defer disp.Close()
+	p.apply(func(c *engine.Case) { c.Request.Headers = append(cloneHeaders(c.Request.Headers), engine.Header{}) })
+	p.Update()
+	disp.Consume()
+	if p.d.Code != 200 || len(p.c.Request.Headers) != 2 {
+		t.Errorf("with an empty header row: code %d, %d rows; want 200 and the row kept", p.d.Code, len(p.c.Request.Headers))
+	}
+	if !strings.Contains(app.HTMLString(p), "Not sent until it has a name.") {
+		t.Errorf("the empty row does not say it is not sent")
+	}
+	p.apply(func(c *engine.Case) { c.Request.Headers[1].Name = "X Bad" })
+	if p.d.Code != 400 {
+		t.Errorf("a named row that is not a token: code %d, want 400", p.d.Code)
 	}
 }
 
@@ -282,15 +326,16 @@ func TestPlaygroundEdit(t *testing.T) {
 	if html := app.HTMLString(p); !strings.Contains(html, `class="num">200<`) {
 		t.Fatalf("the home case does not show 200")
 	}
-	p.edit(nil, func(c *engine.Case) {
+	p.apply(func(c *engine.Case) {
 		c.Request.Method = "POST"
 		c.Situation.Endpoint.AllowedMethods = []string{"POST"}
 		c.Request.Headers = append(cloneHeaders(c.Request.Headers), engine.Header{Name: "Content-Type", Value: "application/json"})
 		c.Request.Body = `{"title": "Hello"`
 	})
+	p.Update()
 	disp.Consume()
 	html := app.HTMLString(p)
-	if !strings.Contains(html, `class="num">400<`) || !strings.Contains(html, "not JSON") {
+	if !strings.Contains(html, `class="num">400<`) || !strings.Contains(html, "JSON broken at line 1") {
 		t.Errorf("after breaking the JSON, the playground does not show 400 and the JSON indicator")
 	}
 }

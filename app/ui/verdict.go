@@ -1,20 +1,27 @@
 package ui
 
 import (
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"whichstatus/app/engine"
 )
 
-// Verdict shows the engine's answer: the code, why, what to send with it,
-// the names to type, how the engine got there and what people get wrong.
+// Verdict shows the engine's answer, the answer first: the code and why,
+// the question that decided it, the mistakes to avoid and what would
+// change the answer; then what to send and type, and the whole trace
+// behind one line.
 type Verdict struct {
 	app.Compo
 
-	Decision engine.Decision
-	Case     engine.Case // the case decided, for the code fragments
+	Decision     engine.Decision
+	Case         engine.Case          // the case decided, for the code fragments
+	Alternatives []engine.Alternative // single changes that give another code
+	// OnApply makes one of the alternatives' edits; nil shows them as text.
+	OnApply func(ctx app.Context, e engine.Edit)
 }
 
 func (v *Verdict) Render() app.UI {
@@ -25,17 +32,15 @@ func (v *Verdict) Render() app.UI {
 func (v *Verdict) verdict(d engine.Decision) app.UI {
 	return el("section", "verdict "+classClass(d.Code),
 		verdictHead(d),
+		decidingStep(d.Trace),
+		traceList(d.Trace, true),
+		notesList(d.Notes),
+		v.alternatives(),
 		when(d.Then != nil, func() app.UI { return brief("then", "Then", d.Then) }),
 		when(d.Other != nil, func() app.UI { return brief("other", otherLabel(d), d.Other) }),
 		adviceList(d.Headers),
-		el("div", "block",
-			txt("h3", "", "Constants to type"),
-			constant("DRF", d.Constants.DRF),
-			constant("Go", d.Constants.Go),
-		),
+		&constantsBox{Code: d.Code, Names: d.Constants},
 		writeBlock(v.Case, d),
-		traceList(d.Trace, true),
-		notesList(d.Notes),
 	).ID("verdict").Aria("labelledby", "verdict-title")
 }
 
@@ -45,22 +50,73 @@ func verdictHead(d engine.Decision) app.UI {
 		code = strconv.Itoa(d.Code)
 	}
 	return el("div", "verdict-head",
-		txt("p", "eyebrow", "Answer with · "+d.Profile.Title()),
+		el("p", "eyebrow",
+			txt("span", "", "Answer with · "+d.Profile.Title()),
+			classBadge(d.Code),
+			when(d.Formerly != "", func() app.UI { return txt("span", "formerly", "formerly “"+d.Formerly+"”") }),
+		),
 		// The code is announced when it changes, not the whole verdict.
 		el("h2", "verdict-code",
 			txt("span", "num", code),
 			txt("span", "reason", d.Reason),
 		).ID("verdict-title").Aria("live", "polite"),
-		el("p", "verdict-meta",
-			classBadge(d.Code),
-			when(d.Formerly != "", func() app.UI { return txt("span", "formerly", "formerly “"+d.Formerly+"”") }),
-		),
 		txt("p", "why", d.Why),
 		el("p", "refs",
 			when(d.Link != "", func() app.UI { return extLink(d.Link, d.Ref) }),
 			when(d.Guide != "", func() app.UI { return link(guideHref(d.Guide), "", "Read the guide") }),
 		),
 	)
+}
+
+// decidingStep is the question that reached the code: its words, the
+// answer, the fact that decided it and its section of the spec.
+func decidingStep(steps []engine.Step) app.UI {
+	if len(steps) == 0 {
+		return nil
+	}
+	s := steps[len(steps)-1]
+	return el("div", "deciding",
+		txt("p", "deciding-label", "What decided it"),
+		el("p", "deciding-q",
+			txt("span", "q", s.Question),
+			txt("span", "a a-"+s.Answer, s.Answer),
+		),
+		when(s.Input != "", func() app.UI {
+			return el("p", "deciding-fact", txt("span", "muted", "Because "), txt("span", "input", s.Input))
+		}),
+		el("p", "step-links",
+			when(s.Link != "", func() app.UI { return extLink(s.Link, s.Ref) }),
+			when(s.Guide != "", func() app.UI {
+				return link(guideHref(s.Guide), "", "More in the guide").Aria("label", "Guide: "+s.Question)
+			}),
+		),
+	).ID("deciding")
+}
+
+// passedWords is how many routine checks the fold's line names.
+const passedWords = 3
+
+// foldLine sums up the checks that led on: "26 checks passed: the server
+// is up, the method is allowed, the resource exists, …".
+func foldLine(steps []engine.Step) string {
+	n := len(steps) - 1
+	var named []string
+	for _, s := range steps[:n] {
+		if w := engine.Passed(s); w != "" && !slices.Contains(named, w) {
+			named = append(named, w)
+		}
+	}
+	head := strconv.Itoa(n) + " checks passed"
+	if n == 1 {
+		head = "1 check passed"
+	}
+	switch {
+	case len(named) == 0:
+		return head
+	case len(named) > passedWords:
+		return head + ": " + strings.Join(named[:passedWords], ", ") + ", …"
+	}
+	return head + ": " + strings.Join(named, ", ")
 }
 
 func otherLabel(d engine.Decision) string {
@@ -77,6 +133,35 @@ func brief(class, label string, b *engine.Brief) app.UI {
 		txt("span", "brief-label", label),
 		codeChip(b.Code, b.Reason),
 		txt("p", "", b.Why),
+	)
+}
+
+// alternatives are buttons that make one change each: "Allow POST on this
+// endpoint → 201".
+func (v *Verdict) alternatives() app.UI {
+	if len(v.Alternatives) == 0 {
+		return nil
+	}
+	items := make([]app.UI, len(v.Alternatives))
+	for i, a := range v.Alternatives {
+		kids := []app.UI{txt("span", "alt-change", a.Change), txt("span", "", " → ").Aria("hidden", "true"), txt("span", "sr", " gives "), codeChip(a.Code, a.Reason)}
+		if v.OnApply == nil {
+			items[i] = el("li", "", el("span", "alt", kids...))
+			continue
+		}
+		// go-app keeps a button's first handler when it renders the same
+		// button again, so the handler finds its edit at click time.
+		items[i] = el("li", "", attrs(el("button", "alt", kids...), "type", "button", "id", "alt-"+strconv.Itoa(i),
+			"data-code", strconv.Itoa(a.Code)).
+			OnClick(func(ctx app.Context, ev app.Event) {
+				if i < len(v.Alternatives) {
+					v.OnApply(ctx, v.Alternatives[i].Edit)
+				}
+			}))
+	}
+	return el("div", "block alternatives",
+		txt("h3", "", "What would change the answer"),
+		el("ul", "alts", items...),
 	)
 }
 
@@ -111,43 +196,29 @@ func adviceList(headers []engine.Advice) app.UI {
 	)
 }
 
-// A trace of more than traceWhole steps is folded in the playground: its
-// last traceTail steps, the ones that decided, stay in sight, and the
-// earlier ones wait behind one click. On a phone a whole trace of 25 to 45
-// steps pushes the answer's reasons off the screen.
-const (
-	traceWhole = 8
-	traceTail  = 4
-)
-
-// traceList shows the steps the engine took. With fold, a long trace keeps
-// only its last steps open; the embed passes false, as it folds the whole
-// trace itself.
+// traceList shows the steps the engine took, numbered. With fold (the
+// playground), they wait behind one line that sums up the checks passed:
+// the deciding step is already shown above it. The embed passes false, as
+// it folds the whole trace itself.
 func traceList(steps []engine.Step, fold bool) app.UI {
-	head := txt("h3", "", "How the answer was reached")
-	if !fold || len(steps) <= traceWhole {
-		return el("div", "block", head, el("ol", "trace", traceSteps(steps)...))
+	if !fold {
+		return el("div", "block", txt("h3", "", "How the answer was reached"), el("ol", "trace", traceSteps(steps, 1)...))
 	}
-	n := len(steps) - traceTail
-	return el("div", "block", head,
-		// Only the last step reaches a code, so every folded one led on to
-		// another question.
-		&foldedSteps{
-			Summary: "Questions 1–" + strconv.Itoa(n) + ": each led on to the next question",
-			Steps:   steps[:n],
-		},
-		// .step::before numbers the steps with the counter step: the open
-		// list goes on from the folded one. start says so to the browser's
-		// own list numbering.
-		attrs(el("ol", "trace", traceSteps(steps[n:])...),
-			"start", strconv.Itoa(n+1), "style", "counter-reset: step "+strconv.Itoa(n)),
-	)
+	return &foldedSteps{Line: foldLine(steps), Steps: steps}
 }
 
-func traceSteps(steps []engine.Step) []app.UI {
+// traceSteps numbers the steps from first. The number is in data-n, which
+// .step::before shows: a style attribute (counter-reset) would be refused
+// by the page's policy (style-src 'self').
+func traceSteps(steps []engine.Step, first int) []app.UI {
 	items := make([]app.UI, len(steps))
 	for i, s := range steps {
-		items[i] = el("li", "step",
+		// The next question in words, or the code reached.
+		next := s.Next
+		if i+1 < len(steps) {
+			next = steps[i+1].Question
+		}
+		items[i] = attrs(el("li", "step",
 			txt("span", "q", s.Question),
 			el("span", "step-links",
 				when(s.Guide != "", func() app.UI {
@@ -161,14 +232,15 @@ func traceSteps(steps []engine.Step) []app.UI {
 				el("span", "next",
 					txt("span", "", "→ ").Aria("hidden", "true"),
 					txt("span", "sr", "next: "),
-					app.Text(s.Next),
+					app.Text(next),
 				),
 			),
-		)
+		), "data-n", strconv.Itoa(first+i))
 	}
 	return items
 }
 
+// notesList shows the mistakes people make near this answer.
 func notesList(notes []engine.Note) app.UI {
 	if len(notes) == 0 {
 		return nil

@@ -32,6 +32,12 @@ const resources = [
   ),
 ];
 
+// Every page of the site but the 404 page (newHandler fills the list in).
+// Offline, an address that is none of them gets the 404 page, with the
+// status 404, as the server would answer.
+const pages = new Set(/* pages */ [].map((path) => new URL(path, scope).pathname));
+const notFoundPage = new URL("404", scope).href;
+
 self.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
@@ -93,6 +99,13 @@ async function answer(request) {
     // Offline and not cached under this address: the app shell boots and
     // the client routes the URL itself.
     if (request.mode === "navigate") {
+      const path = new URL(request.url).pathname;
+      if (!pages.has(path)) {
+        const page = await cache.match(notFoundPage);
+        if (page) {
+          return new Response(page.body, { status: 404, statusText: "Not Found", headers: page.headers });
+        }
+      }
       const shell = await cache.match(scope);
       if (shell) {
         return shell;

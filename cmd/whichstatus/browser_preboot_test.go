@@ -92,12 +92,11 @@ func TestBrowserPreBoot(t *testing.T) {
 		t.Errorf("the case after boot = %+v, want the body, header and profile typed before it", c)
 	}
 
-	// The fold of a long trace builds its steps when it is opened
-	// (app/ui/fold.go): they are there, numbered on from the first.
-	n := eval[int](t, tab, `document.querySelectorAll("#verdict .trace .step").length`)
-	click(t, tab, "#verdict .trace-early summary")
-	poll(t, tab, `document.querySelector("#verdict .trace-early").open && document.querySelectorAll("#verdict .trace-early .step").length > 0`, "the folded steps, opened")
-	if got, want := eval[int](t, tab, `document.querySelectorAll("#verdict .trace .step").length`), len(engine.Recommend(c).Trace); got != want || n >= want {
+	// The folded trace builds its steps when it is opened (app/ui/fold.go).
+	n := eval[int](t, tab, `document.querySelectorAll("#trace .step").length`)
+	click(t, tab, "#trace summary")
+	poll(t, tab, `document.getElementById("trace").open && document.querySelectorAll("#trace .step").length > 0`, "the folded steps, opened")
+	if got, want := eval[int](t, tab, `document.querySelectorAll("#trace .step").length`), len(engine.Recommend(c).Trace); got != want || n >= want {
 		t.Errorf("the trace shows %d steps when unfolded (%d before), the decision has %d", got, n, want)
 	}
 	b.noErrors(t)

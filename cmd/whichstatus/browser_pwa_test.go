@@ -13,7 +13,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -30,13 +29,7 @@ import (
 )
 
 func TestBrowserPWA(t *testing.T) {
-	chromium := os.Getenv("CHROMIUM")
-	if chromium == "" {
-		chromium = "/usr/bin/chromium"
-	}
-	if _, err := os.Stat(chromium); err != nil {
-		t.Fatalf("no browser at %s: install Debian's chromium (apt-get install chromium; make test does it when run as root) or set CHROMIUM", chromium)
-	}
+	chromium := findChromium(t)
 	rootSite := buildTestSite(t, "")
 	prefixSite := buildTestSite(t, testPrefix)
 	root := httptest.NewServer(siteServer(rootSite, ""))
@@ -194,18 +187,7 @@ func coursePage(t *testing.T, b *browser, app string) {
 		t.Fatal(err)
 	}
 	html = []byte(strings.Replace(string(html), `<base href="../">`, `<base href="`+app+`/">`, 1))
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	course := &httptest.Server{Listener: ln, Config: &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Cache-Control", "no-store")
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.Write(html)
-	})}}
-	course.Start()
-	t.Cleanup(course.Close)
-	courseURL := "http://localhost:" + fmt.Sprint(ln.Addr().(*net.TCPAddr).Port) + "/lesson-4"
+	courseURL := otherSite(t, html)
 
 	tab := b.tab(t)
 	if err := chromedp.Do(tab, chromedp.EmulateViewport(640, 900)); err != nil {

@@ -13,6 +13,7 @@ import (
 
 	"whichstatus/app/engine"
 	"whichstatus/app/scenario"
+	"whichstatus/app/status"
 )
 
 // runDecide reads a case (a file, "-" or standard input, or a scenario by
@@ -41,13 +42,17 @@ func runDecide(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 	}
 	d := engine.Recommend(c)
+	alts := engine.Alternatives(c, d)
 	if *text {
-		writeText(stdout, d)
+		writeText(stdout, d, alts)
 		return nil
 	}
 	enc := json.NewEncoder(stdout)
 	enc.SetIndent("", "  ")
-	return enc.Encode(d)
+	return enc.Encode(struct {
+		engine.Decision
+		Alternatives []engine.Alternative `json:"alternatives"`
+	}{d, alts})
 }
 
 // parseInterspersed lets flags come after the file name too.
@@ -97,8 +102,9 @@ func readCase(id string, files []string, stdin io.Reader) (engine.Case, error) {
 }
 
 // writeText prints a decision for a terminal: the verdict first, then what
-// to send, the trace and the notes.
-func writeText(w io.Writer, d engine.Decision) {
+// to send, the trace, the notes and the single changes that give another
+// code.
+func writeText(w io.Writer, d engine.Decision, alts []engine.Alternative) {
 	p := func(format string, a ...any) { fmt.Fprintf(w, format, a...) }
 	p("%d %s", d.Code, d.Reason)
 	if d.Formerly != "" {
@@ -107,11 +113,30 @@ func writeText(w io.Writer, d engine.Decision) {
 	p("  · %s · %s profile\n%s\n%s  %s\n", d.Class, d.Profile.Title(), d.Why, d.Ref, d.Link)
 	if d.Then != nil {
 		p("Then: %d %s. %s\n", d.Then.Code, d.Then.Reason, d.Then.Why)
+		for _, h := range d.Then.Headers {
+			p("  with %s: %s   (%s; %s)\n", h.Name, h.Value, h.Need, h.Ref)
+		}
 	}
 	if d.Other != nil {
 		p("%s would answer %d %s: %s\n", d.Other.Profile.Title(), d.Other.Code, d.Other.Reason, d.Other.Why)
 	}
-	p("\nConstants: %s  %s\n", d.Constants.DRF, d.Constants.Go)
+	if len(d.Also) > 0 {
+		p("\nAlso wrong with this request (what later checks would answer):\n")
+		for _, a := range d.Also {
+			p("  %d %s (%s): %s\n", a.Code, a.Reason, a.Node, a.Why)
+			if a.Order != "" {
+				p("    Why this comes later: %s\n", a.Order)
+			}
+		}
+	}
+	p("\nConstants:\n")
+	for i, n := range d.Constants.List() {
+		p("  %-13s %s", status.Ecosystems[i].Short, n.Type())
+		if n.Name == "" {
+			p("   (%s)", n.Note)
+		}
+		p("\n")
+	}
 	if len(d.Headers) > 0 {
 		p("\nSend with it:\n")
 		for _, h := range d.Headers {
@@ -128,14 +153,20 @@ func writeText(w io.Writer, d engine.Decision) {
 			p("  %s %s\n", n.Title, n.Text)
 		}
 	}
+	if len(alts) > 0 {
+		p("\nWhat would change the answer:\n")
+		for _, a := range alts {
+			p("  %s → %d %s\n", a.Change, a.Code, a.Reason)
+		}
+	}
 }
 
 // runScenarios prints one JSON object per scenario and line; with -check it
 // also decides each one and fails when the engine disagrees.
-func runScenarios(args []string, stdout io.Writer) error {
+func runScenarios(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("scenarios", flag.ContinueOnError)
 	check := fs.Bool("check", false, "decide every scenario and fail if any gets another code than expected")
-	if err := parseFlags(fs, args, os.Stderr); err != nil {
+	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
 	}
 	type line struct {

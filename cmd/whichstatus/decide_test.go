@@ -52,12 +52,21 @@ func TestDecideJSON(t *testing.T) {
 		Profile string
 		Headers []struct{ Name, Value string }
 		Trace   []struct{ Node, Next string }
+		// What would change the answer: here, letting anonymous callers in.
+		Alternatives []struct {
+			Change string
+			Edit   struct{ Op, Name string }
+			Code   int
+		}
 	}
 	if err := json.Unmarshal([]byte(out), &d); err != nil {
 		t.Fatalf("decide printed no JSON: %v\n%s", err, out)
 	}
 	if d.Code != 401 || d.Reason != "Unauthorized" || d.Profile != "drf" || len(d.Trace) == 0 || d.Headers[0].Name != "WWW-Authenticate" {
 		t.Errorf("decide = %+v, want DRF's 401 with WWW-Authenticate and a trace", d)
+	}
+	if len(d.Alternatives) == 0 || d.Alternatives[0].Edit.Op == "" || d.Alternatives[0].Code == 401 || d.Alternatives[0].Change == "" {
+		t.Errorf("decide's alternatives = %+v, want changes in words, as edits, each with another code", d.Alternatives)
 	}
 }
 
@@ -66,7 +75,7 @@ func TestDecideText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"409 Conflict", "Trace:", "http.StatusConflict", "→ 409"} {
+	for _, want := range []string{"409 Conflict", "Trace:", "http.StatusConflict", "→ 409", "What would change the answer:\n  Remove the conflict → 201 Created"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("decide -text -scenario duplicate-email lacks %q:\n%s", want, out)
 		}
@@ -98,6 +107,43 @@ func TestScenariosCommand(t *testing.T) {
 		if err != nil || !strings.Contains(one, `"code": `+strconv.Itoa(s.Code)+",") {
 			t.Errorf("decide -scenario %s does not print code %d (%v)", s.ID, s.Code, err)
 		}
+	}
+}
+
+// decide lists what else is wrong, with why the order matters, in JSON
+// and as text.
+func TestDecideAlso(t *testing.T) {
+	out, _, err := runCmd(t, "", "decide", "-scenario", "drf-anonymous-delete")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d struct {
+		Code int
+		Also []struct {
+			Code  int
+			Node  string
+			Order string
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &d); err != nil {
+		t.Fatal(err)
+	}
+	if d.Code != 401 || len(d.Also) != 1 || d.Also[0].Code != 405 || d.Also[0].Node != "method-allowed" || !strings.Contains(d.Also[0].Order, "DRF authenticates") {
+		t.Errorf("decide -scenario drf-anonymous-delete: %+v, want 401, also 405 from method-allowed with DRF's order", d)
+	}
+	text, _, _ := runCmd(t, "", "decide", "-text", "-scenario", "drf-anonymous-delete")
+	for _, want := range []string{"Also wrong with this request", "405 Method Not Allowed (method-allowed)", "Why this comes later: DRF authenticates"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("decide -text lacks %q:\n%s", want, text)
+		}
+	}
+}
+
+// The scenarios command writes its usage to the stderr it is given.
+func TestScenariosUsageToStderr(t *testing.T) {
+	_, errOut, err := runCmd(t, "", "scenarios", "-nope")
+	if err == nil || !strings.Contains(errOut, "-check") {
+		t.Errorf("scenarios -nope: error %v, stderr %q; want an error and the usage on stderr", err, errOut)
 	}
 }
 

@@ -6,7 +6,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"html"
-	"net/http"
 	"regexp"
 	"strconv"
 	"strings"
@@ -21,10 +20,26 @@ const (
 	zoomViewport   = `content="width=device-width, initial-scale=1, viewport-fit=cover"`
 )
 
-// fixPage lets people zoom, and mends the attributes go-app prerenders.
+// fixPage lets people zoom, gives the page its policy (pagePolicy), and
+// mends the attributes go-app prerenders.
 func fixPage(b []byte) []byte {
 	b = bytes.Replace(b, []byte(lockedViewport), []byte(zoomViewport), 1)
+	b = addPolicy(b)
 	return fixAttrs(b)
+}
+
+var charsetMeta = regexp.MustCompile(`(?i)<meta charset="utf-8">\n?`)
+
+// addPolicy puts the page policy right after the charset, before anything
+// it governs.
+func addPolicy(b []byte) []byte {
+	// The policy holds no character an attribute would need escaped.
+	meta := `<meta http-equiv="Content-Security-Policy" content="` + pagePolicy + `">` + "\n"
+	loc := charsetMeta.FindIndex(b)
+	if loc == nil {
+		return b
+	}
+	return append(b[:loc[1]:loc[1]], append([]byte(meta), b[loc[1]:]...)...)
 }
 
 // goQuoted is an attribute value that go-app v9.8.0 wrote with
@@ -144,44 +159,3 @@ func fixManifest(b []byte) []byte {
 	}
 	return out
 }
-
-// fixPages applies fixPage and fixManifest to what the go-app handler serves.
-func fixPages(h http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasPrefix(r.URL.Path, "/web/") {
-			w.Header().Set("Cache-Control", "no-cache")
-			h.ServeHTTP(w, r)
-			return
-		}
-		rec := &recorder{header: http.Header{}, code: http.StatusOK}
-		h.ServeHTTP(rec, r)
-		body := rec.body.Bytes()
-		switch ct := rec.header.Get("Content-Type"); {
-		case strings.HasPrefix(ct, "text/html"):
-			body = fixPage(body)
-		case r.URL.Path == "/manifest.webmanifest" || r.URL.Path == "/manifest.json":
-			body = fixManifest(body)
-		case r.URL.Path == "/app.js":
-			body = fixAppJS(body)
-		}
-		for k, v := range rec.header {
-			w.Header()[k] = v
-		}
-		if rec.code != http.StatusNotModified {
-			w.Header().Set("Content-Length", strconv.Itoa(len(body)))
-		}
-		w.WriteHeader(rec.code)
-		w.Write(body)
-	})
-}
-
-// recorder buffers a response so that fixPages can edit it.
-type recorder struct {
-	header http.Header
-	code   int
-	body   bytes.Buffer
-}
-
-func (r *recorder) Header() http.Header         { return r.header }
-func (r *recorder) WriteHeader(code int)        { r.code = code }
-func (r *recorder) Write(b []byte) (int, error) { return r.body.Write(b) }

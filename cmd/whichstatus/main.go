@@ -36,7 +36,7 @@ var errUsage = errors.New("usage")
 const usage = `whichstatus: which HTTP status code should this request get, and why?
 
 Usage:
-  whichstatus [serve] [-addr 127.0.0.1:8000] [-dir .]   serve the playground
+  whichstatus [serve] [-addr 127.0.0.1:8000] [-dir .] [-prefix /name]  serve the site as build writes it
   whichstatus build [-out dist] [-prefix /name] [-dir .] write it as a static site
   whichstatus decide [flags] < case.json                 decide one case
   whichstatus scenarios [flags]                          list or check the scenarios
@@ -59,7 +59,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "decide":
 		return runDecide(args, stdin, stdout, stderr)
 	case "scenarios":
-		return runScenarios(args, stdout)
+		return runScenarios(args, stdout, stderr)
 	case "help":
 		fmt.Fprint(stdout, usage)
 		return nil

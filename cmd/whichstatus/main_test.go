@@ -3,12 +3,15 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -131,7 +134,7 @@ func TestBuild(t *testing.T) {
 	if !strings.Contains(stdout.String(), "/whichstatus/") {
 		t.Errorf("build printed %q, want the prefix", stdout.String())
 	}
-	want := []string{"index.html", "codes.html", "scenarios.html", "guide.html", "app.js", "app-worker.js",
+	want := []string{"index.html", "codes.html", "scenarios.html", "guide.html", "404.html", "app.js", "app-worker.js",
 		"manifest.webmanifest", "wasm_exec.js", "app.css"}
 	for _, f := range webFiles {
 		want = append(want, "web/"+f)
@@ -169,17 +172,51 @@ func TestBuild(t *testing.T) {
 			t.Errorf("app-worker.js does not cache %s", w)
 		}
 	}
-	for _, p := range sitePaths("/whichstatus") {
-		if strings.HasPrefix(p, "/whichstatus/scenarios/") && bytes.Contains(worker, []byte(`"`+p+`"`)) {
-			t.Errorf("app-worker.js precaches %s, which the app shell renders", p)
-		}
-	}
-	if n := len(sitePaths("")); n != len(scenario.All())+4+len(ui.GuidePages()) {
+	if n := len(sitePaths("")); n != len(scenario.All())+6+len(ui.GuidePages()) {
 		t.Errorf("sitePaths lists %d pages", n)
 	}
-	if n := len(precachePaths("")); n != 1+len(ui.GuidePages()) {
+	if n := len(precachePaths("")); n != 2+len(ui.GuidePages()) {
 		t.Errorf("precachePaths lists %d pages", n)
 	}
+	// The prerendered practice page offers the sets and holds no question:
+	// questions are made and decided in the browser.
+	practice, _ := os.ReadFile(filepath.Join(out, "practice.html"))
+	if !bytes.Contains(practice, []byte("Choose a set")) || bytes.Contains(practice, []byte("q-prompt")) {
+		t.Errorf("practice.html should list the sets and no question")
+	}
+
+	// The worker knows the pages, so that offline an unknown address gets
+	// the 404 page; the 404 page is not one of them.
+	if !bytes.Contains(worker, []byte(`"/whichstatus/scenarios/duplicate-email"`)) || bytes.Contains(worker, []byte("/* pages */")) {
+		t.Errorf("app-worker.js lacks the list of pages")
+	}
+
+	// Every page carries the policy, before any script; the 404 page is
+	// one of them, in the site's look.
+	err := filepath.WalkDir(out, func(path string, d os.DirEntry, err error) error {
+		if err != nil || !strings.HasSuffix(path, ".html") {
+			return err
+		}
+		b, _ := os.ReadFile(path)
+		meta := bytes.Index(b, []byte(`<meta http-equiv="Content-Security-Policy" content="`+pagePolicy+`">`))
+		if meta < 0 || bytes.Contains(b[:meta], []byte("<script")) {
+			t.Errorf("%s lacks the page policy before its scripts", path)
+		}
+		if bytes.Contains(b, []byte(" style=")) {
+			t.Errorf("%s has a style attribute, which the policy refuses", path)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	notFound, _ := os.ReadFile(filepath.Join(out, "404.html"))
+	for _, w := range []string{"There is no page here", `href="/whichstatus/scenarios"`, `href="/whichstatus/codes"`, `class="shell"`} {
+		if !bytes.Contains(notFound, []byte(w)) {
+			t.Errorf("404.html lacks %s", w)
+		}
+	}
+
 	appJS, _ := os.ReadFile(filepath.Join(out, "app.js"))
 	if !bytes.Contains(appJS, []byte(ui.ScenariosEnv)) {
 		t.Errorf("app.js does not carry the scenarios")
@@ -226,16 +263,22 @@ func TestServe(t *testing.T) {
 	go func() { done <- run(ctx, []string{"serve", "-addr", "127.0.0.1:0", "-dir", dir}, nil, out, io.Discard) }()
 
 	var base string
-	for deadline := time.Now().Add(5 * time.Second); base == "" && time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+	for deadline := time.Now().Add(60 * time.Second); base == "" && time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
 		if _, u, ok := strings.Cut(out.String(), "serving on "); ok {
-			base = strings.TrimSpace(u)
+			base = strings.TrimSuffix(strings.TrimSpace(u), "/")
 		}
 	}
 	if base == "" {
 		t.Fatalf("serve printed %q, want its URL", out.String())
 	}
-	get := func(path string) (int, string, http.Header) {
-		res, err := http.Get(strings.TrimSuffix(base, "/") + path)
+	get := func(path string, header ...string) (int, string, http.Header) {
+		req, _ := http.NewRequest("GET", base+path, nil)
+		for i := 0; i+1 < len(header); i += 2 {
+			req.Header.Set(header[i], header[i+1])
+		}
+		// The transport asks for gzip and unpacks it only when the
+		// request does not say Accept-Encoding itself.
+		res, err := http.DefaultTransport.RoundTrip(req)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -243,11 +286,17 @@ func TestServe(t *testing.T) {
 		b, _ := io.ReadAll(res.Body)
 		return res.StatusCode, string(b), res.Header
 	}
-	if code, body, _ := get("/scenarios/duplicate-email"); code != 200 || !strings.Contains(body, zoomViewport) || !strings.Contains(body, ">409<") {
-		t.Errorf("GET /scenarios/duplicate-email = %d, want 200 with the verdict and a zoomable viewport", code)
+	if code, body, h := get("/scenarios/duplicate-email"); code != 200 || !strings.Contains(body, zoomViewport) || !strings.Contains(body, ">409<") ||
+		h.Get("Content-Security-Policy") != pagePolicy || h.Get("Cache-Control") != "max-age=600" || h.Get("ETag") == "" || h.Get("Last-Modified") == "" {
+		t.Errorf("GET /scenarios/duplicate-email = %d %v, want 200 with the verdict, a zoomable viewport, the policy and caching headers", code, h)
 	}
-	if code, _, _ := get("/scenarios/no-such-thing"); code != http.StatusNotFound {
-		t.Errorf("GET /scenarios/no-such-thing = %d, want 404", code)
+	for _, path := range []string{"/scenarios/no-such-thing", "/guide/", "/codes/", "/nope", "/web/icongen.go", "/web/"} {
+		if code, body, h := get(path); code != http.StatusNotFound || !strings.Contains(body, "There is no page here") || h.Get("Content-Security-Policy") == "" {
+			t.Errorf("GET %s = %d, want 404 with the 404 page and the policy", path, code)
+		}
+	}
+	if code, body, _ := get("/404"); code != 200 || !strings.Contains(body, "There is no page here") {
+		t.Errorf("GET /404 = %d, want the page itself (the worker caches it)", code)
 	}
 	if code, body, _ := get("/manifest.webmanifest"); code != 200 || !strings.Contains(body, "maskable") {
 		t.Errorf("GET /manifest.webmanifest = %d, want 200 with maskable icons", code)
@@ -258,6 +307,32 @@ func TestServe(t *testing.T) {
 	if code, body, _ := get("/app.js"); code != 200 || !strings.Contains(body, "WHICHSTATUS_GUIDE_INDEX") {
 		t.Errorf("GET /app.js = %d, want the guide's index in the client's environment", code)
 	}
+
+	// Compressed by Accept-Encoding, with app.wasm's real length for
+	// go-app's loading bar; a revalidation gets 304.
+	code, gz, h := get("/app.js", "Accept-Encoding", "br, gzip;q=0.8")
+	if code != 200 || h.Get("Content-Encoding") != "gzip" || h.Get("Vary") != "Accept-Encoding" || !strings.HasPrefix(gz, "\x1f\x8b") {
+		t.Errorf("GET /app.js, gzip accepted = %d %v, want a gzip body", code, h)
+	}
+	if _, _, h := get("/app.js", "Accept-Encoding", "gzip;q=0"); h.Get("Content-Encoding") != "" {
+		t.Errorf("GET /app.js with gzip;q=0 is %s, want it plain", h.Get("Content-Encoding"))
+	}
+	if _, _, h := get("/web/app.wasm", "Accept-Encoding", "gzip"); h.Get(wasmLengthHeader) != "4" {
+		t.Errorf("GET /web/app.wasm: %s = %q, want its uncompressed length, 4", wasmLengthHeader, h.Get(wasmLengthHeader))
+	}
+	if code, _, _ := get("/app.js", "If-None-Match", h.Get("ETag")); code != http.StatusNotModified {
+		t.Errorf("GET /app.js with its ETag = %d, want 304", code)
+	}
+	if code, _, _ := get("/", "If-Modified-Since", h.Get("Last-Modified")); code != http.StatusNotModified {
+		t.Errorf("GET / If-Modified-Since its Last-Modified = %d, want 304", code)
+	}
+
+	// Only the site: a path out of it, however it is spelled, is a 404.
+	for _, path := range traversals {
+		if code, body := rawGet(t, base, path); code != http.StatusNotFound || strings.Contains(body, "[core]") || strings.Contains(body, "module whichstatus") {
+			t.Errorf("GET %s (as sent) = %d, want 404 and nothing from outside the site", path, code)
+		}
+	}
 	cancel()
 	select {
 	case err := <-done:
@@ -267,6 +342,35 @@ func TestServe(t *testing.T) {
 	case <-time.After(5 * time.Second):
 		t.Errorf("serve did not stop when its context ended")
 	}
+}
+
+// traversals are requests for files outside the site, as sent, never
+// cleaned by a client: encoded and raw dots and slashes, under /web/ and
+// at the root.
+var traversals = []string{
+	"/web/%2e%2e/.git/config", "/web/%2e%2e/", "/web/..%2f.git/config", "/web/../.git/config",
+	"/web/%2E%2E%2Fgo.mod", "/web/%2e%2e%2f%2e%2e%2fetc/passwd", "/web/..%5cgo.mod", "/web/....//go.mod",
+	"/%2e%2e/go.mod", "/..%2fgo.mod", "/../go.mod", "/.git/config", "/go.mod", "/cmd/whichstatus/server.go",
+	"/web/%2e%2e", "//etc/passwd", "/web//../../go.mod", "/./go.mod", "/%2e/go.mod",
+}
+
+// rawGet sends a request line as it is: net/http's client would clean or
+// re-encode the path.
+func rawGet(t *testing.T, base, path string) (int, string) {
+	t.Helper()
+	conn, err := net.Dial("tcp", strings.TrimPrefix(base, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	fmt.Fprintf(conn, "GET %s HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", path)
+	res, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatalf("GET %s: %v", path, err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return res.StatusCode, string(b)
 }
 
 // syncBuffer is a bytes.Buffer that serve may write while the test reads.
@@ -285,4 +389,22 @@ func (s *syncBuffer) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.String()
+}
+
+// The policy allows the site itself, the wasm and the one inline script,
+// nothing loose; it goes in an attribute as it is.
+func TestPagePolicy(t *testing.T) {
+	for _, bad := range []string{"'unsafe-inline'", "'unsafe-eval'", "*", "data:", "http:", "https:", `"`, "&", "<", "frame-ancestors"} {
+		if strings.Contains(pagePolicy, bad) {
+			t.Errorf("pagePolicy has %s: %s", bad, pagePolicy)
+		}
+	}
+	for _, want := range []string{"default-src 'self'", "'wasm-unsafe-eval'", scriptHash(embedScript), "object-src 'none'"} {
+		if !strings.Contains(pagePolicy, want) {
+			t.Errorf("pagePolicy lacks %s: %s", want, pagePolicy)
+		}
+	}
+	if !strings.Contains(embeddedClass, ">"+embedScript+"<") {
+		t.Errorf("the hash is not of the script the pages carry")
+	}
 }

@@ -26,12 +26,27 @@ func routes(add func(path string, c app.Composer)) {
 	add("/codes", &ui.Codes{})
 	add("/scenarios", &ui.Scenarios{})
 	add("/guide", &ui.GuideIndex{})
+	add("/practice", &ui.Practice{})
 	for _, p := range ui.GuidePages() {
 		add("/guide/"+p.Slug, &ui.GuidePage{})
 	}
 	for _, s := range scenario.Index() {
 		add("/scenarios/"+s.ID, &ui.Playground{})
 	}
+	// The page for addresses that lead nowhere: a route, so that the
+	// static site has it as 404.html and the worker can cache it.
+	add(notFoundPath, &ui.NotFound{})
 }
 
-func registerRoutes() { routes(app.Route) }
+// notFoundPath is the 404 page's route. Servers answer it for unknown
+// addresses with the status 404; at its own address it is a page (GitHub
+// Pages serves 404.html that way, and the worker must cache it).
+const notFoundPath = "/404"
+
+func registerRoutes() {
+	routes(app.Route)
+	// What the client shows for a route it does not know: go-app v9.8.0
+	// ignores app.NotFound and shows its own blank page, but tries the
+	// exact routes before any pattern.
+	app.RouteWithRegexp("^/", &ui.NotFound{})
+}

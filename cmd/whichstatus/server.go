@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	_ "embed"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -40,6 +41,7 @@ var webFiles = []string{
 	"icon-maskable-512.png",
 	"embed.js",            // for course pages that embed the app
 	"course-example.html", // an example of such a page
+	"course-example.css",
 }
 
 // workerJS is the service worker's template: it serves every page, deep
@@ -49,10 +51,15 @@ var webFiles = []string{
 //go:embed app-worker.js
 var workerJS string
 
-// embeddedClass marks an embed (?embed=1) before the page paints, so that
+// embedScript marks an embed (?embed=1) before the page paints, so that
 // the prerendered page with the site's chrome never shows in a course page
-// while app.wasm loads (web/style.css hides it).
-const embeddedClass = `<script>if (/[?&]embed=1(&|$)/.test(location.search)) document.documentElement.classList.add("embedded");</script>`
+// while app.wasm loads (web/style.css hides it), and gives it the course
+// page's theme if the embed names one (&theme=light or dark; auto, or none,
+// follows the reader's setting). It is inline to run before the first
+// paint; the page policy allows it by its hash (pagePolicy).
+const embedScript = `(function (q, c) { if (/[?&]embed=1(&|$)/.test(q)) { c.add("embedded"); var t = /[?&]theme=(light|dark)(&|$)/.exec(q); if (t) c.add("theme-" + t[1]); } })(location.search, document.documentElement.classList);`
+
+const embeddedClass = "<script>" + embedScript + "</script>"
 
 // sitePaths is every page of the site under the prefix.
 func sitePaths(prefix string) []string {
@@ -64,20 +71,21 @@ func sitePaths(prefix string) []string {
 // precachePaths are the pages the service worker caches when it installs,
 // beside the app itself: the root, which is also the app shell that boots
 // any page offline (the client renders every route from app.js), and the
-// guide's pages, whose text is in no other file (the client fetches them).
+// guide's pages, whose text is in no other file (the client fetches them),
+// and the 404 page, which the worker answers offline for an unknown page.
 // The other pages are cached when they are first visited: caching all 74
 // at about 50 KB each cost every first visit 3.7 MB.
 func precachePaths(prefix string) []string {
-	paths := []string{prefix + "/"}
+	paths := []string{prefix + "/", prefix + notFoundPath}
 	for _, p := range ui.GuidePages() {
 		paths = append(paths, prefix+"/guide/"+p.Slug)
 	}
 	return paths
 }
 
-// newHandler configures the app once for both serve and build. res gives
-// the sub-path the site is served under (its Package, "" at the root) and
-// serves /web/ when serving.
+// newHandler configures the app for build (serve serves what build
+// writes). res gives the sub-path the site is served under (its Package,
+// "" at the root).
 func newHandler(res app.ResourceProvider, version string) *app.Handler {
 	return &app.Handler{
 		Name:            "whichstatus",
@@ -90,6 +98,8 @@ func newHandler(res app.ResourceProvider, version string) *app.Handler {
 		BackgroundColor: "#f7f7fb",
 		ThemeColor:      "#1e1b4b",
 		LoadingLabel:    "Loading the playground… {progress}%",
+		// serve compresses app.wasm and sends its real length here.
+		WasmContentLengthHeader: wasmLengthHeader,
 		Icon: app.Icon{
 			Default:    "/web/icon-192.png",
 			Large:      "/web/icon-512.png",
@@ -107,7 +117,7 @@ func newHandler(res app.ResourceProvider, version string) *app.Handler {
 			"/web/icon-maskable-192.png",
 			"/web/icon-maskable-512.png",
 		}, precachePaths(res.Package())...),
-		ServiceWorkerTemplate: workerJS,
+		ServiceWorkerTemplate: workerTemplate(res.Package()),
 		// The guide's index, the code notes and the scenarios travel in
 		// app.js, so that app.wasm need not embed the content (see
 		// ui.ClientEnv and ui.ScenariosEnv).
@@ -117,37 +127,58 @@ func newHandler(res app.ResourceProvider, version string) *app.Handler {
 	}
 }
 
+// workerTemplate is the worker with the list of the site's pages in it:
+// offline, a page that is not on it gets the 404 page and its status.
+func workerTemplate(prefix string) string {
+	var pages []string
+	for _, p := range sitePaths(prefix) {
+		if p != prefix+notFoundPath {
+			pages = append(pages, p)
+		}
+	}
+	b, _ := json.Marshal(pages)
+	return strings.Replace(workerJS, "/* pages */ []", string(b), 1)
+}
+
 func clientEnv() app.Environment {
 	env := ui.ClientEnv()
 	env[ui.ScenariosEnv] = string(scenario.JSON())
 	return env
 }
 
-// dirResources serves /web/ from dir/web without any prefix.
-type dirResources struct{ http.Handler }
-
-func (dirResources) Package() string { return "" }
-func (dirResources) Static() string  { return "" }
-func (dirResources) AppWASM() string { return "/web/app.wasm" }
-
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	addr := fs.String("addr", "127.0.0.1:8000", "address to listen on")
 	dir := fs.String("dir", ".", "directory holding web/ (app.wasm, style.css, icons)")
+	prefix := fs.String("prefix", "", "sub-path to serve the site under, e.g. /whichstatus")
 	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
 	}
-	if _, err := os.Stat(filepath.Join(*dir, "web", "app.wasm")); err != nil {
-		fmt.Fprintf(stderr, "whichstatus: %s is missing: pages show, but nothing runs until you build it (make wasm)\n",
-			filepath.Join(*dir, "web", "app.wasm"))
+	p, err := cleanPrefix(*prefix)
+	if err != nil {
+		return err
 	}
-	h := newHandler(dirResources{http.FileServer(http.Dir(*dir))}, "")
+	// The site that build writes, and only that: built into a temporary
+	// directory, read into memory, and served from there.
+	out, err := os.MkdirTemp("", "whichstatus-serve-")
+	if err != nil {
+		return err
+	}
+	_, err = build(out, p, filepath.Join(*dir, "web"))
+	var s *site
+	if err == nil {
+		s, err = loadSite(out, p)
+	}
+	os.RemoveAll(out)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Handler: fixPages(h), ReadHeaderTimeout: 10 * time.Second}
-	fmt.Fprintf(stdout, "whichstatus: serving on http://%s/\n", ln.Addr())
+	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	fmt.Fprintf(stdout, "whichstatus: serving on http://%s%s/\n", ln.Addr(), p)
 	go func() {
 		<-ctx.Done()
 		shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)

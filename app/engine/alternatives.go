@@ -1,0 +1,377 @@
+package engine
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"slices"
+	"strings"
+)
+
+// What would change the answer: for a decision, the few single changes to
+// the case that give another code. Each is tried on a copy of the case and
+// decided by Recommend, so an alternative is never a guess.
+
+// Alternative is one change to a case and the code it gives.
+type Alternative struct {
+	Change string `json:"change"` // in words: "Allow POST on this endpoint"
+	Edit   Edit   `json:"edit"`
+	Code   int    `json:"code"`
+	Reason string `json:"reason"`
+}
+
+// Edit is one change to a case, as data.
+type Edit struct {
+	// Op is "set_method", "set_header" (replace every line of that name
+	// with one, or add it), "remove_header" or "set_fact".
+	Op string `json:"op"`
+	// Name is the header's name, or the fact's path in the case format
+	// ("situation.endpoint.auth_required"); "" for set_method.
+	Name string `json:"name,omitempty"`
+	// Value is the method, the header's value, or the fact's new value (a
+	// bool, a string, a number or a list of strings, as in the case format).
+	Value any `json:"value,omitempty"`
+}
+
+// maxAlternatives keeps the list short enough to read at a glance.
+const maxAlternatives = 5
+
+// Apply makes the edit on a copy of the case. A fact's path and value are
+// checked against the case format.
+func (e Edit) Apply(c Case) (Case, error) {
+	c.Request.Headers = slices.Clone(c.Request.Headers)
+	switch e.Op {
+	case "set_method":
+		m, ok := e.Value.(string)
+		if !ok {
+			return c, errors.New("set_method: the value must be a method, as a string")
+		}
+		c.Request.Method = m
+	case "set_header":
+		v, ok := e.Value.(string)
+		if !ok || e.Name == "" {
+			return c, errors.New("set_header: give the header's name and its value, as a string")
+		}
+		hs, at := withoutHeader(c.Request.Headers, e.Name)
+		c.Request.Headers = slices.Insert(hs, at, Header{Name: e.Name, Value: v})
+	case "remove_header":
+		c.Request.Headers, _ = withoutHeader(c.Request.Headers, e.Name)
+	case "set_fact":
+		if err := setFact(&c, e.Name, e.Value); err != nil {
+			return c, fmt.Errorf("set_fact %s: %w", e.Name, err)
+		}
+	default:
+		return c, fmt.Errorf("unknown edit %q (one of set_method, set_header, remove_header, set_fact)", e.Op)
+	}
+	return c, c.Validate()
+}
+
+// withoutHeader drops every line of the name, and says where the first
+// one stood (or the end), so that a replaced header keeps its place.
+func withoutHeader(hs []Header, name string) ([]Header, int) {
+	at := -1
+	out := hs[:0]
+	for _, h := range hs {
+		if strings.EqualFold(h.Name, name) {
+			if at < 0 {
+				at = len(out)
+			}
+			continue
+		}
+		out = append(out, h)
+	}
+	if at < 0 {
+		at = len(out)
+	}
+	return out, at
+}
+
+// setFact sets the situation's field at a path of the case format, found
+// by the fields' JSON names: no second list of the fields to keep in step.
+func setFact(c *Case, path string, value any) error {
+	rest, ok := strings.CutPrefix(path, "situation.")
+	if !ok {
+		return errors.New("a fact's path starts with situation.")
+	}
+	f := reflect.ValueOf(&c.Situation).Elem()
+	for _, name := range strings.Split(rest, ".") {
+		if f.Kind() != reflect.Struct {
+			return errors.New("no such fact")
+		}
+		f = fieldByJSON(f, name)
+		if !f.IsValid() {
+			return errors.New("no such fact")
+		}
+	}
+	v := reflect.ValueOf(value)
+	switch {
+	case value == nil:
+		f.SetZero()
+	case f.Kind() == reflect.Slice && v.Kind() == reflect.Slice:
+		l := reflect.MakeSlice(f.Type(), v.Len(), v.Len())
+		for i := range v.Len() {
+			x := reflect.ValueOf(v.Index(i).Interface()) // a []any from JSON holds strings
+			if !x.IsValid() || !x.Type().ConvertibleTo(f.Type().Elem()) || x.Kind() != f.Type().Elem().Kind() {
+				return fmt.Errorf("expected a list of %s", KindWords(f.Type().Elem().Kind()))
+			}
+			l.Index(i).Set(x.Convert(f.Type().Elem()))
+		}
+		f.Set(l)
+	case f.Kind() == reflect.Int && (v.CanInt() || v.CanFloat()):
+		if v.CanFloat() { // a number from JSON
+			f.SetInt(int64(v.Float()))
+		} else {
+			f.SetInt(v.Int())
+		}
+	case v.Kind() == f.Kind() && v.Type().ConvertibleTo(f.Type()):
+		f.Set(v.Convert(f.Type()))
+	default:
+		return fmt.Errorf("expected %s", KindWords(f.Kind()))
+	}
+	return nil
+}
+
+func fieldByJSON(s reflect.Value, name string) reflect.Value {
+	t := s.Type()
+	for i := range t.NumField() {
+		if tag, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ","); tag == name {
+			return s.Field(i)
+		}
+	}
+	return reflect.Value{}
+}
+
+// candidate is a change worth trying on this case.
+type candidate struct {
+	change string
+	edit   Edit
+	// keeps: the change leaves what the learner typed in place (it sets a
+	// fact, or adds or fixes a header) rather than undoing it.
+	keeps bool
+}
+
+// Alternatives lists the few single changes to the case that give another
+// code than d (the case's decision), the next step of what the learner is
+// building first: a change that gets past the question that decided comes
+// before one that stops the request earlier, and a change that keeps what
+// the learner typed before one that undoes it. One change per code.
+func Alternatives(c Case, d Decision) []Alternative {
+	if len(d.Trace) == 0 {
+		return nil
+	}
+	last := d.Trace[len(d.Trace)-1]
+	type ranked struct {
+		Alternative
+		rank, at int // lower rank first; then the later the first changed step, the earlier
+	}
+	var found []ranked
+	for _, k := range candidates(c) {
+		t, err := k.edit.Apply(c)
+		if err != nil {
+			continue // a change this case cannot take
+		}
+		nd := Recommend(t)
+		if nd.Code == d.Code {
+			continue
+		}
+		r := ranked{Alternative: Alternative{Change: k.change, Edit: k.edit, Code: nd.Code, Reason: nd.Reason}}
+		r.at = firstDifference(d.Trace, nd.Trace)
+		// Getting past the question that decided: the flow goes on further,
+		// or that question now answers the other way.
+		passed := len(nd.Trace) > len(d.Trace) ||
+			slices.ContainsFunc(nd.Trace, func(s Step) bool { return s.Node == last.Node && s.Answer != last.Answer })
+		switch {
+		case passed && k.keeps && k.edit.Op == "set_header":
+			r.rank = 0 // what the request lacks, the learner's next line
+		case passed && k.keeps:
+			r.rank = 1
+		case passed:
+			r.rank = 2
+		default:
+			// Stopping earlier: the client's mistakes a learner meets
+			// next (4xx) before other outcomes, and the server's own
+			// failures (5xx) last; what the learner typed stays if it can.
+			r.rank = 3 + 2*regressOrder[nd.Code/100]
+			if !k.keeps {
+				r.rank++
+			}
+		}
+		found = append(found, r)
+	}
+	slices.SortStableFunc(found, func(a, b ranked) int {
+		if a.rank != b.rank {
+			return a.rank - b.rank
+		}
+		return b.at - a.at
+	})
+	var out []Alternative
+	for _, r := range found {
+		if len(out) == maxAlternatives {
+			break
+		}
+		if !slices.ContainsFunc(out, func(a Alternative) bool { return a.Code == r.Code }) {
+			out = append(out, r.Alternative)
+		}
+	}
+	return out
+}
+
+// regressOrder ranks the classes of an earlier stop.
+var regressOrder = [6]int{4: 0, 1: 1, 2: 1, 3: 1, 5: 2}
+
+// firstDifference is the index of the first step where the traces part.
+func firstDifference(a, b []Step) int {
+	for i := range min(len(a), len(b)) {
+		if a[i].Node != b[i].Node || a[i].Answer != b[i].Answer {
+			return i
+		}
+	}
+	return min(len(a), len(b))
+}
+
+// candidates are the single changes worth trying: the method, the
+// headers the engine reads, and the facts a learner flips.
+func candidates(c Case) []candidate {
+	r, s := c.Request, c.Situation
+	var out []candidate
+	add := func(keeps bool, change string, e Edit) { out = append(out, candidate{change, e, keeps}) }
+	fact := func(keeps bool, change, path string, value any) {
+		add(keeps, change, Edit{Op: "set_fact", Name: path, Value: value})
+	}
+	method := or(r.Method, "GET")
+	allowed := orList(s.Endpoint.AllowedMethods, DefaultAllowedMethods)
+	header := func(name string) (string, bool) {
+		for _, h := range r.Headers {
+			if strings.EqualFold(h.Name, name) {
+				return strings.TrimSpace(h.Value), true
+			}
+		}
+		return "", false
+	}
+
+	// The method.
+	if !slices.Contains(allowed, method) && isToken(method) {
+		fact(true, "Allow "+method+" on this endpoint", "situation.endpoint.allowed_methods", append(slices.Clone(allowed), method))
+	}
+	others := append([]string{"GET"}, allowed...)
+	for i, m := range others {
+		if m != method && m != "HEAD" && m != "OPTIONS" && !slices.Contains(others[:i], m) {
+			add(false, "Send "+m+" instead of "+method, Edit{Op: "set_method", Value: m})
+		}
+	}
+
+	// The body's type.
+	accepts := orList(s.Endpoint.Accepts, DefaultMediaTypes)
+	if r.Body != "" {
+		if ct, ok := header("Content-Type"); !ok || ct == "" {
+			add(true, "Add Content-Type: "+accepts[0], Edit{Op: "set_header", Name: "Content-Type", Value: accepts[0]})
+		} else if !slices.ContainsFunc(accepts, func(a string) bool { return acceptMatches(a, mediaType(ct)) }) {
+			add(true, "Send Content-Type: "+accepts[0], Edit{Op: "set_header", Name: "Content-Type", Value: accepts[0]})
+			fact(true, "Accept "+mediaType(ct)+" on this endpoint", "situation.endpoint.accepts", append(slices.Clone(accepts), mediaType(ct)))
+		}
+	}
+
+	// Who is asking.
+	scheme := or(s.Endpoint.AuthScheme, DefaultAuthScheme)
+	cr := CredentialsOf(c)
+	switch {
+	case s.Endpoint.Login:
+	case scheme == "Session":
+		if !cr.Present {
+			add(true, "Send a session cookie", Edit{Op: "set_header", Name: "Cookie", Value: "sessionid=7f3b2a9c1d"})
+		}
+	case cr.Present && !cr.SchemeMatches:
+		add(true, "Send "+scheme+" credentials instead of "+cr.Scheme, Edit{Op: "set_header", Name: "Authorization", Value: scheme + " " + sampleCredentials(scheme)})
+		add(false, "Send no Authorization header", Edit{Op: "remove_header", Name: "Authorization"})
+	case cr.Present:
+		add(false, "Send no Authorization header", Edit{Op: "remove_header", Name: "Authorization"})
+	default:
+		add(true, "Send "+scheme+" credentials", Edit{Op: "set_header", Name: "Authorization", Value: scheme + " " + sampleCredentials(scheme)})
+	}
+	if cr.Present {
+		if s.Caller.CredentialsInvalid {
+			fact(true, "Make the credentials valid", "situation.caller.credentials_invalid", false)
+		} else {
+			fact(true, "Make the credentials wrong or expired", "situation.caller.credentials_invalid", true)
+		}
+	}
+	flip := func(path string, on bool, setWords, clearWords string) {
+		if on {
+			fact(true, clearWords, path, false)
+		} else {
+			fact(true, setWords, path, true)
+		}
+	}
+	flip("situation.endpoint.auth_required", s.Endpoint.AuthRequired, "Require authentication", "Let anonymous callers in")
+	flip("situation.caller.permission_denied", s.Caller.PermissionDenied, "Deny this caller permission", "Give the caller permission")
+	if s.Caller.PermissionDenied {
+		flip("situation.endpoint.hide_existence", s.Endpoint.HideExistence, "Hide that the resource exists", "Stop hiding that the resource exists")
+	}
+	flip("situation.endpoint.rate_limit_exceeded", s.Endpoint.RateLimitExceeded, "Use up the caller's rate limit", "Put the caller back within its rate limit")
+
+	// The server and the resource.
+	if s.Server.Unavailable != "" {
+		fact(true, "Bring the server back", "situation.server.unavailable", "")
+	} else {
+		fact(true, "Take the server down for maintenance", "situation.server.unavailable", "maintenance")
+	}
+	switch st := s.Resource.State; st {
+	case "", "exists":
+		fact(true, "Make the resource missing", "situation.resource.state", "missing")
+	default:
+		fact(true, "Make the resource exist", "situation.resource.state", "exists")
+	}
+	if s.Resource.LegalBlock { // too rare to suggest putting one on
+		fact(true, "Lift the legal block", "situation.resource.legal_block", false)
+	}
+
+	// Conditional requests.
+	if tag := s.Resource.ETag; tag != "" {
+		for _, name := range []string{"If-None-Match", "If-Match"} {
+			v, ok := header(name)
+			switch {
+			case !ok && name == "If-None-Match" && (method == "GET" || method == "HEAD"):
+				add(true, "Send If-None-Match: "+etag(tag), Edit{Op: "set_header", Name: name, Value: etag(tag)})
+			case !ok && name == "If-Match" && method != "GET" && method != "HEAD":
+				add(true, "Send If-Match: "+etag(tag), Edit{Op: "set_header", Name: name, Value: etag(tag)})
+			case ok && v != etag(tag):
+				add(true, "Make "+name+" match", Edit{Op: "set_header", Name: name, Value: etag(tag)})
+			}
+		}
+	}
+	for _, name := range []string{"If-None-Match", "If-Match", "If-Modified-Since", "If-Unmodified-Since", "If-Range", "Range", "Expect", "Upgrade", "Accept"} {
+		if _, ok := header(name); ok {
+			add(false, "Send no "+name+" header", Edit{Op: "remove_header", Name: name})
+		}
+	}
+	flip("situation.endpoint.conditional_writes_required", s.Endpoint.ConditionalWritesRequired, "Require If-Match on writes", "Stop requiring If-Match on writes")
+
+	// What happens when the work is done.
+	switch {
+	case s.Processing.Conflict != "":
+		fact(true, "Remove the conflict", "situation.processing.conflict", "")
+	case method != "GET" && method != "HEAD":
+		fact(true, "Make it clash with what exists (a duplicate)", "situation.processing.conflict", "duplicate")
+	}
+	if s.Processing.RuleViolation != "" {
+		fact(true, "Make the content obey the business rules", "situation.processing.rule_violation", "")
+	}
+	if s.Processing.Failure != "" {
+		fact(true, "Let the handler run without failing", "situation.processing.failure", "")
+	} else {
+		fact(true, "Make the handler crash", "situation.processing.failure", "crash")
+	}
+	flip("situation.processing.async", s.Processing.Async, "Queue the work to finish later", "Do the work before answering")
+	return out
+}
+
+// sampleCredentials look the part for a scheme.
+func sampleCredentials(scheme string) string {
+	switch scheme {
+	case "Basic":
+		return "YWRhOmxvdmVsYWNl" // ada:lovelace
+	case "Token":
+		return "9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b"
+	}
+	return "eyJzdWIiOiJhZGEifQ.sig"
+}

@@ -1,0 +1,29 @@
+package engine
+
+// The explanations that depend on what exactly failed: each is a template
+// (expand fills it), picked from the case.
+
+func unavailableWhy(v *view, yes bool) string {
+	if v.c.Situation.Server.Unavailable == "overloaded" {
+		return "The server is overloaded; it is temporary, so the client should come back later."
+	}
+	return "The server is down for maintenance; it is temporary, so the client should come back later."
+}
+
+func credentialsWhy(v *view, yes bool) string {
+	e := &v.c.Situation.Endpoint
+	if e.Login && v.body == "" {
+		return "The login request carries no username and password, so there is nothing to check and the client is not authenticated."
+	}
+	if ok, _ := v.schemeMatches(); !ok && !v.c.Situation.Caller.CredentialsInvalid {
+		return "The credentials use the {scheme} scheme, but the endpoint expects {expected}, so they cannot authenticate the client; the challenge names the scheme to use."
+	}
+	return "Credentials were sent, but they are wrong or expired, so the client is not authenticated."
+}
+
+func ifMatchWhy(v *view, yes bool) string {
+	if v.is("GET", "HEAD") {
+		return "If-Match names no current version of the resource, so the {method} is not carried out: the client's stored copy is not the current one."
+	}
+	return "If-Match names no current version of the resource, so the {method} would overwrite a change the client has not seen."
+}

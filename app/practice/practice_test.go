@@ -1,0 +1,182 @@
+package practice
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"whichstatus/app/engine"
+	"whichstatus/app/scenario"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/questions.txt")
+
+// Every question of every set, variations included, expects what the
+// engine decides for its case now, and a scenario as it is expects the
+// code its file states.
+func TestEveryAnswerIsTheEngines(t *testing.T) {
+	for _, s := range Sets {
+		qs := s.Questions()
+		if len(qs) == 0 {
+			t.Errorf("set %s has no questions", s.ID)
+		}
+		for _, q := range qs {
+			if got, want := q.Code(), engine.Recommend(q.Case).Code; got != want {
+				t.Errorf("set %s: question %s expects %d, the engine says %d", s.ID, q.ID, got, want)
+			}
+			if q.Change == "" {
+				sc, _ := scenario.ByID(q.Scenario)
+				if q.Code() != sc.Code {
+					t.Errorf("question %s expects %d, its scenario says %d", q.ID, q.Code(), sc.Code)
+				}
+			}
+		}
+	}
+}
+
+// The questions and their answers, as a reviewable list: a change to the
+// engine or to a variation shows here as a diff (go test -update).
+func TestQuestionsGolden(t *testing.T) {
+	var b strings.Builder
+	for _, q := range All() {
+		fmt.Fprintf(&b, "%d %-9s %s", q.Code(), TopicOf(q.Code()).ID, q.ID)
+		if q.Case.Profile != "" {
+			fmt.Fprintf(&b, " (%s)", q.Case.Profile)
+		}
+		b.WriteString("\n")
+	}
+	path := filepath.Join("testdata", "questions.txt")
+	if *update {
+		os.MkdirAll("testdata", 0o755)
+		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (go test ./app/practice -update writes it)", err)
+	}
+	if got := b.String(); got != string(want) {
+		t.Errorf("the questions differ from %s (rerun with -update and read the diff):\n%s", path, got)
+	}
+}
+
+func TestSetsKeepTheirPromises(t *testing.T) {
+	for _, s := range Sets {
+		var codes []int
+		for _, q := range s.Questions() {
+			codes = append(codes, q.Code())
+			if len(s.ID) == 3 && s.ID[1:] == "xx" && strconv.Itoa(q.Code())[:1] != s.ID[:1] {
+				t.Errorf("set %s holds %s, whose answer is %d", s.ID, q.ID, q.Code())
+			}
+		}
+		for _, c := range s.Promise {
+			if !slices.Contains(codes, c) {
+				t.Errorf("set %s promises %d, but no question of it has that answer (it has %v)", s.ID, c, codes)
+			}
+		}
+	}
+	if SetByID("lookalikes") == nil || SetByID("nope") != nil {
+		t.Error("SetByID does not find the sets by id")
+	}
+}
+
+// A question never says its answer.
+func TestNoSpoilers(t *testing.T) {
+	for _, q := range All() {
+		code := q.Code()
+		for _, text := range []string{q.Prompt, q.Change} {
+			if slices.Contains(codesIn(text), code) {
+				t.Errorf("question %s gives its answer %d away: %q", q.ID, code, text)
+			}
+		}
+		if strings.Contains(q.Prompt, "tempting") {
+			t.Errorf("question %s argues its answer: %q", q.ID, q.Prompt)
+		}
+	}
+}
+
+func TestIDsAreUnique(t *testing.T) {
+	seen := map[string]bool{}
+	for _, q := range All() {
+		if seen[q.ID] {
+			t.Errorf("two questions have the id %s", q.ID)
+		}
+		seen[q.ID] = true
+		if ByID(q.ID) != q {
+			t.Errorf("ByID(%s) finds another question", q.ID)
+		}
+	}
+}
+
+func TestChoices(t *testing.T) {
+	for _, q := range All() {
+		d := q.Decide()
+		c := Choices(q, d)
+		if len(c) != 4 || !slices.Contains(c, d.Code) {
+			t.Fatalf("Choices(%s) = %v, want four codes with %d among them", q.ID, c, d.Code)
+		}
+		seen := map[int]bool{}
+		for _, x := range c {
+			if seen[x] {
+				t.Fatalf("Choices(%s) = %v: %d twice", q.ID, c, x)
+			}
+			seen[x] = true
+		}
+	}
+}
+
+func TestExplain(t *testing.T) {
+	tests := []struct {
+		q      string
+		chosen int
+		note   string // the engine note's title, "" for none
+		fork   string // the node where the paths part, "" for none
+		change bool   // the chosen code comes from a variation of the same scenario
+	}{
+		{"missing-token", 403, "Why not 403?", "credentials", false},
+		{"failed-login-is-not-404", 404, "Why not 404?", "", false},
+		{"delete-order", 401, "", "credentials", true},
+		{"negative-amount", 400, "Why not 400?", "", true},
+		{"database-down", 504, "", "", true},
+		{"create-user", 418, "", "", false},
+	}
+	for _, tt := range tests {
+		q := ByID(tt.q)
+		if q == nil {
+			t.Fatalf("no question %s", tt.q)
+		}
+		w := Explain(q, q.Decide(), tt.chosen)
+		if tt.note == "" && w.Note != nil || tt.note != "" && (w.Note == nil || w.Note.Title != tt.note) {
+			t.Errorf("Explain(%s, %d).Note = %+v, want %q", tt.q, tt.chosen, w.Note, tt.note)
+		}
+		if tt.fork != "" && (w.Here == nil || !strings.Contains(w.Here.Node, tt.fork)) {
+			t.Errorf("Explain(%s, %d) parts at %+v, want a node with %q", tt.q, tt.chosen, w.Here, tt.fork)
+		}
+		if w.Here != nil && (w.There == nil || w.Here.Node == w.There.Node && w.Here.Answer == w.There.Answer) {
+			t.Errorf("Explain(%s, %d): the paths part at %+v and %+v, which are the same step", tt.q, tt.chosen, w.Here, w.There)
+		}
+		if (w.Change != "") != tt.change {
+			t.Errorf("Explain(%s, %d).Change = %q, want one: %v", tt.q, tt.chosen, w.Change, tt.change)
+		}
+		if tt.chosen == 418 && (w.Here != nil || w.Meaning == "") {
+			t.Errorf("Explain(create-user, 418) = %+v, want only the registry's meaning", w)
+		}
+	}
+}
+
+func TestCodesIn(t *testing.T) {
+	for in, want := range map[string]string{
+		"Why not 400 or 422?": "[400 422]", "Why not 200 with an empty body?": "[200]", "user 4221, 12 and 099": "[]",
+		"100-continue": "[100]", "bytes=20000-20999": "[]", "600 699 500": "[500]",
+	} {
+		if got := fmt.Sprint(codesIn(in)); got != want {
+			t.Errorf("codesIn(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
