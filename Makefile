@@ -56,9 +56,10 @@ tools:
 		exit 1; \
 	fi
 
-## browser: drive Chromium through the built static site (screenshots in screenshots/; over 10 minutes, hence -timeout)
-browser: chromium
-	$(GO) test -tags browser -count=1 -timeout 30m -run Browser ./cmd/whichstatus
+## browser: drive Chromium through the built static site (screenshots in screenshots/);
+## this runs make bench's harness once, briefly, without judging its figures
+browser: chromium tools
+	$(GO) test -tags browser -count=1 -timeout 40m -run Browser ./cmd/whichstatus
 
 # chromium: the browser tests need Debian's Chromium. As root (as in CI) it
 # is installed when missing; otherwise say what to do.
@@ -83,11 +84,17 @@ size: wasm
 	echo "hello.wasm: $$(wc -c < .cache/hello.wasm) bytes, brotli $$hello"; \
 	awk -v a=$$app -v h=$$hello 'BEGIN { r = a / h; printf "ratio %.3f (budget 1.150)\n", r; exit !(r <= 1.15) }'
 
-## bench: the engine's time per case (10 runs on one core, 10 on all), then make size
-bench:
-	$(GO) test -run XXX -bench Recommend -benchtime 20000x -count 10 -cpu 1,$$(nproc) -benchmem ./app/engine
+## bench: what a user feels, beside go-app's hello world, in one run (BENCH_RUNS
+## turns, BENCH_EDITS edits in each), into BENCHMARKS.md; then make size
+BENCH_RUNS  ?= 7
+BENCH_EDITS ?= 32
+bench: chromium tools
+	@mkdir -p .cache
+	BENCH_RUNS=$(BENCH_RUNS) BENCH_EDITS=$(BENCH_EDITS) BENCH_WRITE=1 BENCH_TABLE=$(CURDIR)/.cache/bench.md \
+		$(GO) test -tags browser -count=1 -timeout 60m -run BrowserBench ./cmd/whichstatus
+	@cat .cache/bench.md
 	@$(MAKE) --no-print-directory size
 
 ## clean: remove what the build wrote
 clean:
-	rm -rf dist $(WASM) .cache/hello.wasm
+	rm -rf dist $(WASM) .cache/hello.wasm .cache/bench.md

@@ -5,7 +5,8 @@
 //
 // 1. Updates: tell the app when a new version has taken over, and reload
 //    into it.
-// 2. Embeds (?embed=1 in an iframe): tell the course page the content's
+// 2. What was typed before app.wasm started: carried into the app.
+// 3. Embeds (?embed=1 in an iframe): tell the course page the content's
 //    height, and open links in a new tab rather than inside the frame.
 "use strict";
 
@@ -30,6 +31,22 @@
       }
       had = true;
     });
+    // Ask for a new version once the page has loaded, rather than wait for
+    // the browser's own check after a navigation, which Chromium delays
+    // and skips as it sees fit. The listener above is in place by then,
+    // so the takeover is heard.
+    if (sw.controller) {
+      var check = function () {
+        sw.getRegistration().then(function (r) {
+          return r && r.update();
+        }).catch(function () {});
+      };
+      if (document.readyState === "complete") {
+        check();
+      } else {
+        window.addEventListener("load", check);
+      }
+    }
   }
 
   // The prompt's Reload button (app/ui/update.go): reload once the new
@@ -65,7 +82,95 @@
     }
   });
 
-  // ---- 2. Embeds ---------------------------------------------------------
+  // ---- 2. What was typed before app.wasm started --------------------------
+  //
+  // The page arrives prerendered and its form looks ready long before
+  // app.wasm has started (on a slow link, many seconds). When it starts,
+  // go-app replaces the page with its own. So keep the prerendered
+  // controls and, once the app has rendered, hand what was changed in them
+  // to the app's controls of the same id, as if typed there: the app's own
+  // handlers apply each edit, so it is in the case, the verdict and the
+  // address, and nothing typed is lost.
+  var before = document.querySelector("main");
+  if (before && !before.hasAttribute("data-booted")) {
+    var controls = Array.prototype.slice.call(before.querySelectorAll("input[id], textarea[id], select[id]"));
+    var folds = Array.prototype.slice.call(before.querySelectorAll("details[id]"));
+    // Some controls come a frame or two after the app's first render (the
+    // situation's facts): wait for them, for 10 seconds at most.
+    var pending = null;
+    var booted = new MutationObserver(function () {
+      if (!document.querySelector("main[data-booted]")) {
+        return;
+      }
+      if (!pending) {
+        folds.forEach(function (old) {
+          var now = document.getElementById(old.id);
+          if (old.open && now && now !== old && !now.open) {
+            now.open = true;
+          }
+        });
+        pending = controls.filter(edited);
+        setTimeout(function () {
+          booted.disconnect();
+        }, 10000);
+      }
+      pending = pending.filter(function (old) {
+        return !carry(old);
+      });
+      if (!pending.length) {
+        booted.disconnect();
+      }
+    });
+    booted.observe(document.body, { childList: true, subtree: true });
+  }
+
+  // edited says whether a prerendered control was changed by hand. A radio
+  // button is changed by checking another one: only the checked one counts.
+  function edited(old) {
+    if (old.type === "checkbox" || old.type === "radio") {
+      return old.checked !== old.defaultChecked && (old.type === "checkbox" || old.checked);
+    }
+    return old.value !== initial(old);
+  }
+
+  // carry gives the app's control of the same id the old one's value, as
+  // typing would; false while the app has not built that control yet.
+  function carry(old) {
+    var now = document.getElementById(old.id);
+    if (!now || now === old) {
+      return false;
+    }
+    if (now.tagName !== old.tagName) {
+      return true;
+    }
+    if (old.type === "checkbox" || old.type === "radio") {
+      if (now.checked !== old.checked) {
+        now.click();
+      }
+      return true;
+    }
+    if (now.value !== old.value) {
+      now.value = old.value;
+      now.dispatchEvent(new Event("input", { bubbles: true }));
+      now.dispatchEvent(new Event("change", { bubbles: true }));
+    }
+    return true;
+  }
+
+  // initial is a control's value as the page arrived.
+  function initial(el) {
+    if (el.tagName !== "SELECT") {
+      return el.defaultValue;
+    }
+    for (var i = 0; i < el.options.length; i++) {
+      if (el.options[i].defaultSelected) {
+        return el.options[i].value;
+      }
+    }
+    return el.options.length ? el.options[0].value : "";
+  }
+
+  // ---- 3. Embeds ---------------------------------------------------------
   if (!/[?&]embed=1(&|$)/.test(location.search) || window.parent === window) {
     return;
   }

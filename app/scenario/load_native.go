@@ -18,6 +18,24 @@ func load() []Scenario {
 	return all
 }
 
+func loadIndex() []Entry {
+	all, _ := loaded()
+	out := make([]Entry, len(all))
+	for i, s := range all {
+		out[i] = entryOf(s)
+	}
+	return out
+}
+
+func byID(id string) (Scenario, bool) {
+	all, index := loaded()
+	i, ok := index[id]
+	if !ok {
+		return Scenario{}, false
+	}
+	return all[i], true
+}
+
 // JSON is every scenario as one JSON list, sorted: what the wasm client
 // is given in place of the files (see Source).
 func JSON() []byte {

@@ -2,13 +2,20 @@
 
 package scenario
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"sync"
+)
 
 // The wasm client does not embed the scenario files: walking an embedded
 // file system and decoding strictly would weigh about 30 KB (brotli) on
 // app.wasm. The server hands the client the scenarios as one JSON list
 // (JSON, natively), already checked by the tests and the build; the UI
 // sets Source to read it before the first use.
+//
+// Decoding every case (36 KB of JSON, through reflection) was part of
+// every page's start: Index and ByID decode the list with each case left
+// raw, and ByID decodes only the case it returns. All decodes them all.
 
 // Source gives the scenarios as JSON's list; nil or bad data means none.
 var Source func() []byte
@@ -19,4 +26,46 @@ func load() []Scenario {
 		json.Unmarshal(Source(), &all)
 	}
 	return all
+}
+
+// lazy is a scenario as listed, its case not decoded yet.
+type lazy struct {
+	ID          string          `json:"id"`
+	Title       string          `json:"title"`
+	Story       string          `json:"story"`
+	Code        int             `json:"code"`
+	ProfileNote string          `json:"profile_note"`
+	Guide       string          `json:"guide"`
+	Case        json.RawMessage `json:"case"`
+}
+
+var lazyList = sync.OnceValue(func() []lazy {
+	var all []lazy
+	if Source != nil {
+		json.Unmarshal(Source(), &all)
+	}
+	return all
+})
+
+func loadIndex() []Entry {
+	all := lazyList()
+	out := make([]Entry, len(all))
+	for i, s := range all {
+		out[i] = Entry{ID: s.ID, Title: s.Title, Story: s.Story, Code: s.Code}
+	}
+	return out
+}
+
+func byID(id string) (Scenario, bool) {
+	for _, s := range lazyList() {
+		if s.ID != id {
+			continue
+		}
+		sc := Scenario{ID: s.ID, Title: s.Title, Story: s.Story, Code: s.Code, ProfileNote: s.ProfileNote, Guide: s.Guide}
+		if json.Unmarshal(s.Case, &sc.Case) != nil {
+			return Scenario{}, false
+		}
+		return sc, true
+	}
+	return Scenario{}, false
 }

@@ -157,12 +157,26 @@ func All() []Scenario {
 	return slices.Clone(all)
 }
 
-// ByID returns the scenario with the id, and whether there is one.
-func ByID(id string) (Scenario, bool) {
-	all, index := loaded()
-	i, ok := index[id]
-	if !ok {
-		return Scenario{}, false
-	}
-	return all[i], true
+// ByID returns the scenario with the id, and whether there is one. In the
+// browser it decodes only that scenario's case (see load_wasm.go).
+func ByID(id string) (Scenario, bool) { return byID(id) }
+
+// Entry is a scenario without its case: what a list of them shows.
+type Entry struct {
+	ID    string
+	Title string
+	Story string
+	Code  int
 }
+
+// Class is the first digit of the expected code, as Scenario's.
+func (e Entry) Class() int { return e.Code / 100 }
+
+// Index lists every scenario without its case, sorted as All. In the
+// browser it decodes no case: listing the scenarios, as every page of the
+// playground does when it starts, costs a fraction of All.
+func Index() []Entry { return slices.Clone(index()) }
+
+var index = sync.OnceValue(loadIndex)
+
+func entryOf(s Scenario) Entry { return Entry{ID: s.ID, Title: s.Title, Story: s.Story, Code: s.Code} }

@@ -20,17 +20,15 @@ type codeNote struct {
 	HTML      string   `json:"html"`      // a trusted fragment
 }
 
-// The guide's index and the code notes are read once, on first use, from
-// the embedded content natively and from the client's environment in the
-// browser (see content_wasm.go). Missing or malformed data leaves them
-// empty: the pages then say the text is not written yet rather than fail.
+// The guide's index is read once, on first use, from the embedded content
+// natively and from the client's environment in the browser (see
+// content_wasm.go); a guide section or a code's note is read when it is
+// shown (readEntry). Missing or malformed data leaves them empty: the
+// pages then say the text is not written yet rather than fail.
 var (
 	guideOnce   sync.Once
 	guidePages  []GuideEntry
 	guideAnchor map[string]string // anchor id → page slug
-
-	notesOnce sync.Once
-	codeNotes map[string]codeNote
 )
 
 // The names of the data files, which the client receives in its
@@ -43,7 +41,9 @@ const (
 	guideSearchFile  = "guide-search" // the same, every section as plain text
 )
 
-// envKey is the client environment variable that carries a data file.
+// envKey is the client environment variable that carries a data file; for
+// the sections and the code notes, each entry has its own variable (see
+// entryKey).
 func envKey(file string) string {
 	switch file {
 	case guideIndexFile:
@@ -58,21 +58,17 @@ func envKey(file string) string {
 	return "WHICHSTATUS_CODE_NOTES"
 }
 
-var (
-	sectionsOnce sync.Once
-	sections     map[string]string // "status-409" → trusted HTML
-)
+// entryKey is the client environment variable that carries one entry of
+// the sections ("status-409") or of the code notes ("409"). The client
+// reads the one it shows and decodes nothing else: decoding the 40 KB of
+// both maps was part of every page's start (make bench, BENCHMARKS.md).
+func entryKey(file, key string) string { return envKey(file) + "_" + key }
 
 // guideSection is the guide's section about a status code, as trusted HTML
 // with its links leading into the guide; ok is false when there is none.
 func guideSection(anchor string) (string, bool) {
-	sectionsOnce.Do(func() {
-		if json.Unmarshal(readData(sectionsFile), &sections) != nil {
-			sections = nil
-		}
-	})
-	html, ok := sections[anchor]
-	return prefixLinks(html), ok && html != ""
+	html := readEntry(sectionsFile, anchor)
+	return prefixLinks(html), html != ""
 }
 
 // splitSections cuts a rendered guide page into the bodies of its
@@ -152,11 +148,10 @@ func guideHref(anchor string) string {
 }
 
 func codeNoteFor(code string) (codeNote, bool) {
-	notesOnce.Do(func() {
-		if json.Unmarshal(readData(codeNotesFile), &codeNotes) != nil {
-			codeNotes = nil
-		}
-	})
-	n, ok := codeNotes[code]
-	return n, ok
+	var n codeNote
+	b := readEntry(codeNotesFile, code)
+	if b == "" || json.Unmarshal([]byte(b), &n) != nil {
+		return codeNote{}, false
+	}
+	return n, true
 }

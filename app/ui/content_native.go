@@ -5,6 +5,7 @@ package ui
 import (
 	"encoding/json"
 	"strings"
+	"sync"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -51,14 +52,39 @@ func sectionData() []byte {
 	return b
 }
 
+// entries are the sections and the code notes by key, decoded once.
+var entries = sync.OnceValue(func() map[string]map[string]string {
+	all := map[string]map[string]string{}
+	var sections map[string]string
+	json.Unmarshal(readData(sectionsFile), &sections)
+	all[sectionsFile] = sections
+	var notes map[string]json.RawMessage
+	json.Unmarshal(readData(codeNotesFile), &notes)
+	all[codeNotesFile] = map[string]string{}
+	for code, n := range notes {
+		all[codeNotesFile][code] = string(n)
+	}
+	return all
+})
+
+// readEntry is one section's trusted HTML, or one code note's JSON; ""
+// when there is none.
+func readEntry(file, key string) string { return entries()[file][key] }
+
 // ClientEnv is what the server hands the wasm client in its environment:
-// the guide's index and the code notes, small data the client needs
-// without the weight of the whole embedded content.
+// the guide's index, the unregistered codes and the guide's search text,
+// and each section and code note under its own key (entryKey), small data
+// the client needs without the weight of the whole embedded content.
 func ClientEnv() app.Environment {
 	env := app.Environment{}
-	for _, f := range []string{guideIndexFile, codeNotesFile, unregisteredFile, sectionsFile, guideSearchFile} {
+	for _, f := range []string{guideIndexFile, unregisteredFile, guideSearchFile} {
 		if b := readData(f); len(b) > 0 {
 			env[envKey(f)] = string(b)
+		}
+	}
+	for _, f := range []string{sectionsFile, codeNotesFile} {
+		for key, v := range entries()[f] {
+			env[entryKey(f, key)] = v
 		}
 	}
 	return env

@@ -16,6 +16,20 @@ import (
 
 func readData(file string) []byte { return []byte(app.Getenv(envKey(file))) }
 
+// entriesSeen keeps the entries read, so that rendering the same verdict
+// again does not ask JavaScript again.
+var entriesSeen = map[string]string{}
+
+func readEntry(file, key string) string {
+	k := entryKey(file, key)
+	v, ok := entriesSeen[k]
+	if !ok {
+		v = app.Getenv(k)
+		entriesSeen[k] = v
+	}
+	return v
+}
+
 // guideHTMLs caches the guide pages seen, by slug.
 var guideHTMLs = map[string]string{}
 

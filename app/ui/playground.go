@@ -220,7 +220,7 @@ func (p *Playground) Render() app.UI {
 					p.caseActions(),
 				),
 				&RequestEditor{Case: p.c, OnEdit: p.edit},
-				&SituationEditor{Case: p.c, OnEdit: p.edit},
+				&SituationEditor{Situation: p.c.Situation, onEdit: p.edit},
 			),
 			el("div", "result", p.tryResult(), when(!p.try.on, func() app.UI {
 				return &Verdict{Decision: p.d, Case: p.c, Alternatives: p.alts, OnApply: p.applyAlt}

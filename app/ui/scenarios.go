@@ -25,11 +25,11 @@ func reasonOf(code int) string {
 func classTitle(class int) string { return strconv.Itoa(class) + "xx " + status.ClassName(class) }
 
 // byClass groups the scenarios by the class of their expected code, in
-// class order; All is already sorted by code.
-func byClass() [][]scenario.Scenario {
-	var out [][]scenario.Scenario
+// class order; Index is already sorted by code.
+func byClass() [][]scenario.Entry {
+	var out [][]scenario.Entry
 	last := -1
-	for _, s := range scenario.All() {
+	for _, s := range scenario.Index() {
 		if s.Class() != last {
 			out = append(out, nil)
 			last = s.Class()

@@ -13,16 +13,35 @@ import (
 type SituationEditor struct {
 	app.Compo
 
-	Case   engine.Case                                      // what to show
-	OnEdit func(ctx app.Context, edit func(c *engine.Case)) // as RequestEditor's
+	Situation engine.Situation // what to show
+
+	// onEdit is the owner's, as RequestEditor's OnEdit. It is unexported
+	// because go-app compares a component's exported fields to decide
+	// whether to render it again, and two funcs never compare equal: an
+	// edit of the request alone would render every fact again.
+	onEdit func(ctx app.Context, edit func(c *engine.Case))
 
 	// raw keeps list fields as typed ("GET, PO"), so that normalising the
 	// list does not fight the person typing it.
 	raw map[string]string
+
+	// filled: in the browser the groups' facts (about 190 elements, in
+	// closed groups) are built a frame after the first render, so that
+	// the app's start, which the page waits on, does not build them.
+	filled bool
+}
+
+func (e *SituationEditor) OnMount(ctx app.Context) {
+	if !e.filled {
+		ctx.Defer(func(ctx app.Context) {
+			e.filled = true
+			e.Update()
+		})
+	}
 }
 
 func (e *SituationEditor) Render() app.UI {
-	s := e.Case.Situation
+	s := e.Situation
 	sections := make([]app.UI, len(groups))
 	for i, g := range groups {
 		sections[i] = e.group(g, &s)
@@ -68,9 +87,12 @@ func (e *SituationEditor) group(g group, s *engine.Situation) app.UI {
 	if c := changed(g, s); len(c) > 0 {
 		summary = strings.Join(c, " · ")
 	}
-	controls := make([]app.UI, len(g.facts))
-	for i, f := range g.facts {
-		controls[i] = e.control(f, s)
+	var controls []app.UI
+	if e.filled || !app.IsClient {
+		controls = make([]app.UI, len(g.facts))
+		for i, f := range g.facts {
+			controls[i] = e.control(f, s)
+		}
 	}
 	return el("details", "group",
 		el("summary", "",
@@ -83,8 +105,8 @@ func (e *SituationEditor) group(g group, s *engine.Situation) app.UI {
 }
 
 func (e *SituationEditor) apply(ctx app.Context, f fact, v string) {
-	if e.OnEdit != nil {
-		e.OnEdit(ctx, func(c *engine.Case) { f.set(&c.Situation, v) })
+	if e.onEdit != nil {
+		e.onEdit(ctx, func(c *engine.Case) { f.set(&c.Situation, v) })
 	}
 }
 

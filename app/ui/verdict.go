@@ -201,17 +201,10 @@ func adviceList(headers []engine.Advice) app.UI {
 // the deciding step is already shown above it. The embed passes false, as
 // it folds the whole trace itself.
 func traceList(steps []engine.Step, fold bool) app.UI {
-	list := el("ol", "trace", traceSteps(steps, 1)...)
 	if !fold {
-		return el("div", "block", txt("h3", "", "How the answer was reached"), list)
+		return el("div", "block", txt("h3", "", "How the answer was reached"), el("ol", "trace", traceSteps(steps, 1)...))
 	}
-	return el("details", "block trace-all",
-		el("summary", "",
-			txt("span", "sr", "How the answer was reached: "),
-			app.Text(foldLine(steps)),
-		),
-		list,
-	).ID("trace")
+	return &foldedSteps{Line: foldLine(steps), Steps: steps}
 }
 
 // traceSteps numbers the steps from first. The number is in data-n, which

@@ -1,6 +1,7 @@
 // whichstatus's service worker, a text/template for go-app
 // (Handler.ServiceWorkerTemplate): go-app fills in the version and the list
-// of files to cache, which newHandler makes hold every page of the site.
+// of files to cache: the app, the root page (the app shell) and the guide's
+// pages (see precachePaths). Other pages are cached when first visited.
 //
 // go-app's default worker answers offline only for the exact root URL. This
 // one serves the whole app offline, under any sub-path: every route, deep
@@ -42,9 +43,11 @@ self.addEventListener("install", (event) => {
     (async () => {
       const cache = await caches.open(cacheName);
       try {
-        // "reload": straight from the server, never an older file from the
-        // HTTP cache under the new version's name.
-        await cache.addAll(resources.map((url) => new Request(url, { cache: "reload" })));
+        // "no-cache": the server confirms each file, so that no older file
+        // from the HTTP cache is kept under the new version's name; a file
+        // the page has just loaded (app.wasm, 8 MB) is confirmed with a 304
+        // instead of being sent again.
+        await cache.addAll(resources.map((url) => new Request(url, { cache: "no-cache" })));
       } catch (err) {
         // The install fails and the previous version stays in charge; say
         // why, since the browser does not.
@@ -89,7 +92,9 @@ async function answer(request) {
     return cached;
   }
   try {
-    return await fetch(request);
+    const response = await fetch(request);
+    keep(cache, request, response);
+    return response;
   } catch (err) {
     // Offline and not cached under this address: the app shell boots and
     // the client routes the URL itself.
@@ -108,4 +113,16 @@ async function answer(request) {
     }
     throw err;
   }
+}
+
+// keep caches a page of the site the first time it is loaded, under its
+// address without the query (pages are answered with ignoreSearch): a page
+// visited once opens offline as itself rather than as the app shell.
+function keep(cache, request, response) {
+  if (request.mode !== "navigate" || !response.ok || response.redirected || response.type !== "basic") {
+    return;
+  }
+  const url = new URL(request.url);
+  url.search = "";
+  cache.put(url.href, response.clone()).catch(() => {});
 }

@@ -72,6 +72,59 @@ func fixStaticPage(b []byte) []byte {
 	return emptyImage.ReplaceAll(b, nil)
 }
 
+// go-app v9.8.0's app.js hands instantiateStreaming a Response it builds
+// itself, a copy of app.wasm's stream pumped through JavaScript to count
+// the progress. V8 caches the compiled code of a module only when the
+// response is the network's or a cache's own, so every visit compiled
+// app.wasm anew. fixAppJS gives instantiateStreaming the real response and
+// counts the progress on a clone (showing each percentage once).
+const (
+	goappFetch = "async function fetchWithProgress(url, progess) {"
+	ownFetch   = `// whichstatus (cmd/whichstatus/fixes.go): the response itself goes to
+// instantiateStreaming, so that V8 compiles app.wasm as it arrives and
+// keeps the compiled code for the next visit; a clone counts the progress.
+async function fetchWithProgress(url, progess) {
+  const response = await fetch(url);
+  let total = NaN;
+  try {
+    total = parseInt(response.headers.get(goappWasmContentLengthHeader), 10);
+  } catch {}
+  if (!(total > 0)) {
+    total = parseInt(response.headers.get("Content-Length"), 10);
+  }
+  if (response.ok && response.body && total > 0) {
+    (async () => {
+      const reader = response.clone().body.getReader();
+      let loaded = 0, shown = -1;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) {
+          break;
+        }
+        loaded += value.byteLength;
+        const p = Math.min(100, Math.round((loaded * 100) / total));
+        if (p !== shown) {
+          shown = p;
+          progess(p);
+        }
+      }
+    })().catch(() => {});
+  }
+  return response;
+}
+`
+)
+
+// fixAppJS replaces go-app's fetchWithProgress, the last function of
+// app.js, with ownFetch; an app.js without it is left as it is.
+func fixAppJS(b []byte) []byte {
+	i := bytes.Index(b, []byte(goappFetch))
+	if i < 0 {
+		return b
+	}
+	return append(b[:i:i], ownFetch...)
+}
+
 // fixManifest adds the maskable icons, which go-app's manifest template has
 // no place for, so installed icons fill the launcher's shape.
 func fixManifest(b []byte) []byte {

@@ -164,10 +164,11 @@ func TestBuild(t *testing.T) {
 		}
 	}
 
-	// The worker caches every page, so that deep links work offline, and
-	// the client gets the scenarios in app.js rather than in app.wasm.
+	// The worker caches the app shell and the guide's pages, so that deep
+	// links work offline; the other pages it caches as they are visited.
+	// The client gets the scenarios in app.js rather than in app.wasm.
 	worker, _ := os.ReadFile(filepath.Join(out, "app-worker.js"))
-	for _, w := range append(sitePaths("/whichstatus"), "/whichstatus/web/client.js", "/whichstatus/web/icon.svg", "ignoreSearch",
+	for _, w := range append(precachePaths("/whichstatus"), "/whichstatus/web/client.js", "/whichstatus/web/icon.svg", "/whichstatus/web/app.wasm", "ignoreSearch",
 		"/whichstatus/web/flow.js", "/whichstatus/web/flow-rfc9110.svg", "/whichstatus/web/flow-drf.svg") {
 		if !bytes.Contains(worker, []byte(`"`+w+`"`)) && !bytes.Contains(worker, []byte(w)) {
 			t.Errorf("app-worker.js does not cache %s", w)
@@ -175,6 +176,9 @@ func TestBuild(t *testing.T) {
 	}
 	if n := len(sitePaths("")); n != len(scenario.All())+7+len(ui.GuidePages()) {
 		t.Errorf("sitePaths lists %d pages", n)
+	}
+	if n := len(precachePaths("")); n != 2+len(ui.GuidePages()) {
+		t.Errorf("precachePaths lists %d pages", n)
 	}
 	// The prerendered practice page offers the sets and holds no question:
 	// questions are made and decided in the browser.
@@ -225,6 +229,10 @@ func TestBuild(t *testing.T) {
 	appJS, _ := os.ReadFile(filepath.Join(out, "app.js"))
 	if !bytes.Contains(appJS, []byte(ui.ScenariosEnv)) {
 		t.Errorf("app.js does not carry the scenarios")
+	}
+	// app.wasm's own response goes to instantiateStreaming (fixAppJS).
+	if !bytes.HasSuffix(appJS, []byte(ownFetch)) || bytes.Contains(appJS, []byte("new ReadableStream")) || bytes.Count(appJS, []byte("function fetchWithProgress")) != 1 {
+		t.Errorf("app.js still wraps app.wasm's response in a stream of its own")
 	}
 	if !bytes.Contains(page, []byte(embeddedClass)) || !bytes.Contains(page, []byte(`/whichstatus/web/client.js`)) {
 		t.Errorf("scenarios/duplicate-email.html lacks client.js or the embed marker")

@@ -31,7 +31,7 @@ func routes(add func(path string, c app.Composer)) {
 	for _, p := range ui.GuidePages() {
 		add("/guide/"+p.Slug, &ui.GuidePage{})
 	}
-	for _, s := range scenario.All() {
+	for _, s := range scenario.Index() {
 		add("/scenarios/"+s.ID, &ui.Playground{})
 	}
 	// The page for addresses that lead nowhere: a route, so that the

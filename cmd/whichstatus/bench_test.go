@@ -1,0 +1,430 @@
+//go:build browser && !wasm
+
+// make bench's harness: what a user feels, whichstatus beside go-app's
+// hello world (cmd/whichstatus/testdata/hello) built and served the same
+// way, in one run, in turns. It runs with the browser tests at a tiny count
+// (one turn, a few edits), so that it cannot rot, and asserts no timing;
+// make bench runs it at full length:
+//
+//	BENCH_RUNS=7 BENCH_EDITS=32 go test -tags browser -count=1 -run BrowserBench -v ./cmd/whichstatus
+//
+// BENCH_TABLE=file writes the table there too, and BENCH_WRITE=1 puts it in
+// BENCHMARKS.md (between its make bench markers).
+package main
+
+import (
+	"context"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+// benchSite is one of the two sites, and where the wasm's own render shows:
+// an element matching sel that the page's parser did not make (fresh), or
+// that only the wasm makes.
+type benchSite struct {
+	name  string
+	host  *staticHost
+	url   string
+	sel   string
+	fresh bool
+}
+
+// bootProbe records, from the first byte of the page on, when the wasm's
+// first render reached the DOM (window.__bench.boot, in ms since the
+// navigation started). A MutationObserver's callback runs once the script
+// that changed the DOM returns: for go-app that is the end of the Go
+// program's first synchronous run, which mounts the page.
+const bootProbe = `(() => {
+	const sel = %q, fresh = %t;
+	const b = window.__bench = {boot: 0, ready: 0};
+	// When app.wasm is compiled and instantiated: what follows until the
+	// render is the Go program's first run.
+	for (const k of ["instantiateStreaming", "instantiate"]) {
+		const f = WebAssembly[k];
+		if (f) WebAssembly[k] = function (...args) {
+			return f.apply(this, args).then((r) => { b.ready = b.ready || performance.now(); return r; });
+		};
+	}
+	let parsed = null;
+	const check = () => {
+		if (b.boot || (fresh && !parsed)) return;
+		for (const e of document.querySelectorAll(sel)) {
+			if (!fresh || !parsed.has(e)) { b.boot = performance.now(); mo.disconnect(); return; }
+		}
+	};
+	const mo = new MutationObserver(check);
+	document.addEventListener("DOMContentLoaded", () => {
+		parsed = new WeakSet(document.querySelectorAll(sel));
+	});
+	mo.observe(document, {childList: true, subtree: true, attributes: true});
+})()`
+
+// editLoop makes n edits on the duplicate-email scenario, of four kinds, each
+// undone by the next (body, a situation fact, a header, the profile), and
+// gives for each how long until the verdict's head changed in the DOM and
+// until the frame after it was painted (requestAnimationFrame, then a task).
+const editLoop = `(async (n, gap) => {
+	const head = () => (document.querySelector("#verdict .verdict-head") || {}).textContent;
+	const set = (sel, v) => () => {
+		const e = document.querySelector(sel);
+		e.value = v;
+		e.dispatchEvent(new Event("input", {bubbles: true}));
+		e.dispatchEvent(new Event("change", {bubbles: true}));
+	};
+	const click = (sel) => () => document.querySelector(sel).click();
+	const body = document.getElementById("req-body").value;
+	const steps = [
+		["body", set("#req-body", body.slice(0, -1))], ["body", set("#req-body", body)],
+		["fact", set("#s-unavailable", "maintenance")], ["fact", set("#s-unavailable", "")],
+		["header", set("#h-value-0", "text/plain")], ["header", set("#h-value-0", "application/json")],
+		["profile", click("#profile-drf")], ["profile", click("#profile-rfc9110")],
+	];
+	const one = ([kind, act]) => new Promise((resolve, reject) => {
+		const before = head();
+		let t0 = 0;
+		const timer = setTimeout(() => { mo.disconnect(); reject(new Error("the verdict did not change after a " + kind + " edit")); }, 5000);
+		const mo = new MutationObserver(() => {
+			if (head() === before) return;
+			const dom = performance.now() - t0;
+			mo.disconnect();
+			clearTimeout(timer);
+			requestAnimationFrame(() => setTimeout(() => resolve({kind, dom, paint: performance.now() - t0}), 0));
+		});
+		mo.observe(document.getElementById("main"), {subtree: true, childList: true, characterData: true, attributes: true});
+		t0 = performance.now();
+		act();
+	});
+	const out = [];
+	for (let i = 0; i < n; i++) {
+		out.push(await one(steps[i %% steps.length]));
+		await new Promise((r) => setTimeout(r, gap + (i * 7) %% gap));
+	}
+	return out;
+})(%d, %d)`
+
+type editTime struct {
+	Kind  string  `json:"kind"`
+	DOM   float64 `json:"dom"`
+	Paint float64 `json:"paint"`
+}
+
+func TestBrowserBench(t *testing.T) {
+	runs, edits := envInt(t, "BENCH_RUNS", 1), envInt(t, "BENCH_EDITS", 8)
+	chromium := os.Getenv("CHROMIUM")
+	if chromium == "" {
+		chromium = "/usr/bin/chromium"
+	}
+	if _, err := os.Stat(chromium); err != nil {
+		t.Fatalf("no browser at %s: install Debian's chromium or set CHROMIUM", chromium)
+	}
+	appDir := buildTestSite(t, "")
+	if err := writeBarePage(appDir); err != nil {
+		t.Fatal(err)
+	}
+	helloDir := buildHelloSite(t)
+	sites := []*benchSite{
+		{name: "whichstatus", host: &staticHost{dir: appDir}, sel: `main[data-booted="wasm"]`},
+		{name: "hello", host: &staticHost{dir: helloDir}, sel: "h1", fresh: true},
+	}
+	for _, s := range sites {
+		srv := newLoopback(t, s.host)
+		s.url = srv
+	}
+	app := sites[0]
+
+	var cold, ready, revisit, fcp, bytes, reqs [2][]float64
+	var fcpBare []float64
+	var times []editTime
+	for run := 0; run < runs; run++ {
+		// The bare page first: a browser closing meanwhile would slow it.
+		b := launch(t, chromium, t.TempDir())
+		if err := chromedp.Do(b, chromedp.Navigate(app.url+"/bare")); err != nil {
+			t.Fatal(err)
+		}
+		fcpBare = append(fcpBare, firstPaint(t, b))
+		closeBrowser(b)
+		for i, s := range sites {
+			profile := t.TempDir()
+			s.host.reset()
+			b := launch(t, chromium, profile)
+			boot, paint := visit(t, b, s, s.url+"/")
+			ready[i] = append(ready[i], evalB[float64](t, b, `window.__bench.ready`))
+			workerReady(t, b)
+			s.host.quiet(700*time.Millisecond, 30*time.Second)
+			cold[i] = append(cold[i], boot)
+			fcp[i] = append(fcp[i], paint)
+			bytes[i] = append(bytes[i], float64(s.host.bytes.Load()))
+			reqs[i] = append(reqs[i], float64(s.host.requests.Load()))
+			closeBrowser(b)
+
+			b = launch(t, chromium, profile)
+			boot, _ = visit(t, b, s, s.url+"/")
+			if !evalB[bool](t, b, `navigator.serviceWorker.controller !== null`) {
+				t.Errorf("%s: the revisit was not served by the service worker", s.name)
+			}
+			revisit[i] = append(revisit[i], boot)
+			if s == app {
+				visit(t, b, s, s.url+"/scenarios/duplicate-email")
+				times = append(times, editsIn(t, b, edits)...)
+			}
+			closeBrowser(b)
+		}
+	}
+	var dom, painted []float64
+	kinds := map[string]bool{}
+	for _, e := range times {
+		dom, painted = append(dom, e.DOM), append(painted, e.Paint)
+		kinds[e.Kind] = true
+	}
+	if len(kinds) != 4 {
+		t.Errorf("the edits were of %d kinds, want 4 (body, fact, header, profile)", len(kinds))
+	}
+	wasmNs, nativeNs := engineBench(t, runs > 1)
+
+	rows := []benchRow{
+		ratioRow("cold boot to the wasm's own render, `/`", cold[0], cold[1], "ms", 1.2),
+		ratioRow("· of which app.wasm fetched, compiled and instantiated", ready[0], ready[1], "ms", 0),
+		ratioRow("· of which the Go program's first run (instantiated → render)", diff(cold[0], ready[0]), diff(cold[1], ready[1]), "ms", 0),
+		ratioRow("revisit (new browser, same profile, worker in control)", revisit[0], revisit[1], "ms", 1.2),
+		ratioRow("first contentful paint, `/` (yardstick: the same page without scripts)", fcp[0], fcpBare, "ms", 1.2),
+		ratioRow("first contentful paint, hello world's page", fcp[0], fcp[1], "ms", 1.2),
+		ratioRow("first visit: bytes the server sends, precache included", bytes[0], bytes[1], "MB", 1.3),
+		ratioRow("first visit: requests the server answers", reqs[0], reqs[1], "", 0),
+		{figure: fmt.Sprintf("edit → verdict in the DOM, min / p50 / p95 / max of %d", len(dom)),
+			app:  fmt.Sprintf("%.1f / %.1f / %.1f / %.1f ms", percentile(dom, 0), percentile(dom, 50), percentile(dom, 95), percentile(dom, 100)),
+			base: "", ratio: "", target: "p95 ≤ 16 ms"},
+		{figure: fmt.Sprintf("edit → verdict painted, min / p50 / p95 / max of %d", len(painted)),
+			app:  fmt.Sprintf("%.1f / %.1f / %.1f / %.1f ms", percentile(painted, 0), percentile(painted, 50), percentile(painted, 95), percentile(painted, 100)),
+			base: "", ratio: "", target: "p95 ≤ 33 ms"},
+		{figure: "the engine, per case, in wasm (node) · natively", app: fmt.Sprintf("%.0f ns · %.0f ns", median(wasmNs), median(nativeNs)),
+			base: "", ratio: "", target: "natively ≤ 2,000 ns"},
+	}
+	load, _ := os.ReadFile("/proc/loadavg")
+	head := fmt.Sprintf("Measured %s by `make bench`: %d turns (whichstatus, then hello world), medians; %d edits; %s, %d cores, load average %s (the machine is shared: compare the ratios, which come from the same run).\n\n",
+		time.Now().UTC().Format("2006-01-02 15:04 UTC"), runs, len(dom), runtime.Version(), runtime.NumCPU(), strings.Join(strings.Fields(string(load))[:3], " "))
+	out := head + table(rows)
+	fmt.Println("\n" + out)
+	if f := os.Getenv("BENCH_TABLE"); f != "" {
+		if err := os.WriteFile(f, []byte(out), 0o644); err != nil {
+			t.Error(err)
+		}
+	}
+	if os.Getenv("BENCH_WRITE") == "1" {
+		name := filepath.Join("..", "..", "BENCHMARKS.md")
+		doc, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		updated, ok := replaceBetween(string(doc), out)
+		if !ok {
+			t.Fatalf("%s has no %q … %q lines to put the table between", name, benchStart, benchEnd)
+		}
+		if err := os.WriteFile(name, []byte(updated), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// diff gives a[i] - b[i].
+func diff(a, b []float64) []float64 {
+	d := make([]float64, len(a))
+	for i := range a {
+		d[i] = a[i] - b[i]
+	}
+	return d
+}
+
+func envInt(t *testing.T, name string, def int) int {
+	t.Helper()
+	s := os.Getenv(name)
+	if s == "" {
+		return def
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 {
+		t.Fatalf("%s=%q: want a whole number of at least 1", name, s)
+	}
+	return n
+}
+
+// writeBarePage writes bare.html: the home page's HTML and styles without
+// its scripts, the yardstick for the first contentful paint.
+func writeBarePage(dir string) error {
+	b, err := os.ReadFile(filepath.Join(dir, "index.html"))
+	if err != nil {
+		return err
+	}
+	b = regexp.MustCompile(`(?s)<script\b.*?</script>\n?`).ReplaceAll(b, nil)
+	b = regexp.MustCompile(`<link rel="manifest"[^>]*>\n?`).ReplaceAll(b, nil)
+	return os.WriteFile(filepath.Join(dir, "bare.html"), b, 0o644)
+}
+
+// buildHelloSite builds go-app's hello world the way the site is built:
+// the same toolchain and flags, go-app's static generator, app.wasm and
+// the icons in web/.
+func buildHelloSite(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "hello")
+	gobin := filepath.Join(runtime.GOROOT(), "bin", "go")
+	wasm := filepath.Join(dir, "web", "app.wasm")
+	build := exec.Command(gobin, "build", "-trimpath", "-ldflags=-s -w", "-o", wasm, "./testdata/hello")
+	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("building hello world's wasm: %v\n%s", err, out)
+	}
+	if out, err := exec.Command(gobin, "run", "./testdata/hello", dir).CombinedOutput(); err != nil {
+		t.Fatalf("writing hello world's site: %v\n%s", err, out)
+	}
+	for _, name := range []string{"icon-192.png", "icon-512.png", "icon.svg"} {
+		if err := copyFile(filepath.Join("..", "..", "web", name), filepath.Join(dir, "web", name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func newLoopback(t *testing.T, h *staticHost) string {
+	t.Helper()
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
+// launch starts a Chromium on the profile directory and gives its tab.
+func launch(t *testing.T, exe, profile string) context.Context {
+	t.Helper()
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(exe),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.UserDataDir(profile),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.Flag("disable-extensions", true),
+		chromedp.Flag("disable-default-apps", true),
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, _ := chromedp.NewContext(actx)
+	if err := chromedp.Do(ctx); err != nil {
+		cancelAlloc()
+		t.Fatalf("starting %s: %v", exe, err)
+	}
+	t.Cleanup(cancelAlloc)
+	return ctx
+}
+
+// closeBrowser closes the browser the way a person does, so that its
+// profile (the service worker, the caches) is written for the next one.
+func closeBrowser(ctx context.Context) {
+	chromedp.Cancel(ctx)
+}
+
+// visit opens url in a new document with the boot probe and gives the
+// time to the wasm's own render and to the first contentful paint.
+func visit(t *testing.T, ctx context.Context, s *benchSite, url string) (boot, fcp float64) {
+	t.Helper()
+	res, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument,
+		page.AddScriptToEvaluateOnNewDocumentParams{Source: fmt.Sprintf(bootProbe, s.sel, s.fresh)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+		t.Fatalf("%s: opening %s: %v", s.name, url, err)
+	}
+	_, err = chromedp.Run(ctx, chromedp.Poll[chromedp.Void](`window.__bench && window.__bench.boot > 0`,
+		chromedp.WithPollingTimeout(60*time.Second), chromedp.WithPollingInterval(20*time.Millisecond)))
+	if err != nil {
+		t.Fatalf("%s: waiting for the wasm's own render on %s: %v", s.name, url, err)
+	}
+	chromedp.Call(ctx, page.RemoveScriptToEvaluateOnNewDocument, page.RemoveScriptToEvaluateOnNewDocumentParams{Identifier: res.Identifier})
+	return evalB[float64](t, ctx, `window.__bench.boot`), firstPaint(t, ctx)
+}
+
+func firstPaint(t *testing.T, ctx context.Context) float64 {
+	t.Helper()
+	_, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](`performance.getEntriesByName("first-contentful-paint").length > 0`,
+		chromedp.WithPollingTimeout(20*time.Second), chromedp.WithPollingInterval(20*time.Millisecond)))
+	if err != nil {
+		t.Fatalf("waiting for the first contentful paint: %v", err)
+	}
+	return evalB[float64](t, ctx, `performance.getEntriesByName("first-contentful-paint")[0].startTime`)
+}
+
+func workerReady(t *testing.T, ctx context.Context) {
+	t.Helper()
+	_, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`navigator.serviceWorker.ready.then(() => true)`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("waiting for the service worker: %v", err)
+	}
+}
+
+func editsIn(t *testing.T, ctx context.Context, n int) []editTime {
+	t.Helper()
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[[]editTime](fmt.Sprintf(editLoop, n, 40), chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("editing: %v", err)
+	}
+	return got
+}
+
+func evalB[T any](t *testing.T, ctx context.Context, js string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js))
+	if err != nil {
+		t.Fatalf("evaluating %s: %v", js, err)
+	}
+	return v
+}
+
+// engineBench times engine.Recommend per case in wasm (Go's node runner)
+// and natively; full is make bench's length, otherwise a few iterations.
+func engineBench(t *testing.T, full bool) (wasm, native []float64) {
+	t.Helper()
+	gobin := filepath.Join(runtime.GOROOT(), "bin", "go")
+	args := []string{"test", "-run", "XXX", "-bench", "Recommend", "-benchtime", "20x", "-count", "1", "./app/engine"}
+	if full {
+		args = []string{"test", "-run", "XXX", "-bench", "Recommend", "-benchtime", "2000x", "-count", "5", "./app/engine"}
+	}
+	run := func(env ...string) []float64 {
+		cmd := exec.Command(gobin, args...)
+		cmd.Dir = filepath.Join("..", "..")
+		// Go's wasm runner refuses an environment of more than a few KB:
+		// pass only what go needs.
+		cmd.Env = env
+		for _, k := range []string{"HOME", "PATH", "GOPATH", "GOCACHE", "GOMODCACHE", "GOFLAGS", "GOPROXY", "GOTOOLCHAIN", "TMPDIR"} {
+			if v, ok := os.LookupEnv(k); ok && !slices.ContainsFunc(env, func(e string) bool { return strings.HasPrefix(e, k+"=") }) {
+				cmd.Env = append(cmd.Env, k+"="+v)
+			}
+		}
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("go %s (%s): %v\n%s", strings.Join(args, " "), strings.Join(env, " "), err, out)
+		}
+		xs := nsPerCase(string(out))
+		if len(xs) == 0 {
+			t.Fatalf("go %s: no ns/case in\n%s", strings.Join(args, " "), out)
+		}
+		return xs
+	}
+	wasmPath := os.Getenv("PATH") + string(os.PathListSeparator) + filepath.Join(runtime.GOROOT(), "lib", "wasm")
+	return run("GOOS=js", "GOARCH=wasm", "PATH="+wasmPath), run()
+}

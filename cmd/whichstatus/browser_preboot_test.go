@@ -1,0 +1,107 @@
+//go:build browser && !wasm
+
+package main
+
+import (
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"whichstatus/app/engine"
+	"whichstatus/app/share"
+)
+
+// A learner on a slow link sees the prerendered page long before app.wasm
+// runs, and may type into it: what was typed is in the case and the
+// verdict once the app starts (web/client.js carries it over).
+func TestBrowserPreBoot(t *testing.T) {
+	chromium := os.Getenv("CHROMIUM")
+	if chromium == "" {
+		chromium = "/usr/bin/chromium"
+	}
+	if _, err := os.Stat(chromium); err != nil {
+		t.Fatalf("no browser at %s: install Debian's chromium or set CHROMIUM", chromium)
+	}
+	hold := make(chan struct{})
+	var release sync.Once
+	free := func() { release.Do(func() { close(hold) }) }
+	host := &staticHost{dir: buildTestSite(t, ""), hold: hold}
+	srv := httptest.NewServer(host)
+	t.Cleanup(srv.Close)
+	t.Cleanup(free) // before the server closes: a held request would stall it
+
+	b := newBrowser(t, chromium)
+	tab := b.tab(t)
+	if err := chromedp.Do(tab, chromedp.Navigate(srv.URL+"/scenarios/duplicate-email")); err != nil {
+		t.Fatal(err)
+	}
+	poll(t, tab, `document.readyState === "complete" && !!document.getElementById("req-body")`, "the prerendered page")
+	if eval[bool](t, tab, `!!document.querySelector("main[data-booted]")`) {
+		t.Fatal("the app booted though app.wasm was held back")
+	}
+
+	// Typed into the prerendered page: the body (its JSON broken), a
+	// header's value, the profile, and a fact in a group opened for it
+	// (the app builds the facts a frame after its first render).
+	body := `{"username": "ada2", "email": "ada@example.com"`
+	eval[bool](t, tab, `(document.getElementById("req-body").value = `+jsString(body)+`, true)`)
+	eval[bool](t, tab, `(() => { const e = document.getElementById("h-value-1"); e.focus(); e.setSelectionRange(e.value.length, e.value.length); return true })()`)
+	if err := chromedp.Do(tab, chromedp.SendKeys(chromedp.CSS("#h-value-1"), ", */*")); err != nil {
+		t.Fatal(err)
+	}
+	click(t, tab, "#profile-drf")
+	click(t, tab, "#g-resource summary")
+	eval[bool](t, tab, `(document.getElementById("s-etag").value = '"v9"', true)`)
+	if eval[bool](t, tab, `!!document.querySelector("main[data-booted]")`) {
+		t.Fatal("the app booted though app.wasm was held back")
+	}
+
+	free()
+	poll(t, tab, `!!document.querySelector('main[data-booted="wasm"]')`, "the app to boot once app.wasm is let through")
+	wantCode(t, tab, 400)
+	poll(t, tab, `(document.getElementById("s-etag") || {}).value === '"v9"'`, "the fact typed before boot")
+	for js, want := range map[string]string{
+		`document.getElementById("req-body").value`:              body,
+		`document.getElementById("h-value-1").value`:             "application/json, */*",
+		`String(document.getElementById("profile-drf").checked)`: "true",
+		`document.getElementById("s-etag").value`:                `"v9"`,
+		`String(document.getElementById("g-resource").open)`:     "true",
+	} {
+		if got := eval[string](t, tab, js); got != want {
+			t.Errorf("after boot, %s = %q, want %q", js, got, want)
+		}
+	}
+	poll(t, tab, `document.querySelector("#verdict .eyebrow").textContent.includes("Django REST Framework")`, "the verdict under the DRF profile")
+
+	// The case itself, as the address carries it.
+	poll(t, tab, `location.search.startsWith("?case=")`, "the case in the address")
+	u, err := url.Parse(eval[string](t, tab, `location.href`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := share.Decode(u.Query().Get("case"))
+	if err != nil {
+		t.Fatalf("the address's case: %v", err)
+	}
+	if c.Request.Body != body || c.Situation.Resource.ETag != `"v9"` || c.Profile != engine.DRF || len(c.Request.Headers) < 2 || c.Request.Headers[1].Value != "application/json, */*" {
+		t.Errorf("the case after boot = %+v, want the body, header and profile typed before it", c)
+	}
+
+	// The folded trace builds its steps when it is opened (app/ui/fold.go).
+	n := eval[int](t, tab, `document.querySelectorAll("#trace .step").length`)
+	click(t, tab, "#trace summary")
+	poll(t, tab, `document.getElementById("trace").open && document.querySelectorAll("#trace .step").length > 0`, "the folded steps, opened")
+	if got, want := eval[int](t, tab, `document.querySelectorAll("#trace .step").length`), len(engine.Recommend(c).Trace); got != want || n >= want {
+		t.Errorf("the trace shows %d steps when unfolded (%d before), the decision has %d", got, n, want)
+	}
+	b.noErrors(t)
+}
+
+func jsString(s string) string {
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`).Replace(s) + `"`
+}
