@@ -110,7 +110,9 @@ var nodes = []node{
 	}, "Not authenticated; DRF's authenticator can name its scheme in WWW-Authenticate, so it answers 401.",
 		"Not authenticated, but SessionAuthentication has no WWW-Authenticate challenge, so DRF turns its 401 into 403.", nil},
 	{"permitted", "Is the caller permitted to {method} this resource?", "RFC 9110", "15.5.4", "status-403", func(v *view) (bool, string) {
-		if v.c.Situation.Endpoint.Forbidden {
+		// Where forbidden-to-all decides, also() may suppose that refusal
+		// away; then only this caller's own permission counts.
+		if refused, supposed := v.override["forbidden-to-all"]; v.c.Situation.Endpoint.Forbidden && (!supposed || refused) {
 			return false, fEndpointForbidden.say("true")
 		}
 		return !v.c.Situation.Caller.PermissionDenied, fCallerPermissionDenied.say(strconv.FormatBool(v.c.Situation.Caller.PermissionDenied))

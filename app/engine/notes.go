@@ -24,6 +24,7 @@ var noteTexts = []noteText{
 	{"400-drf-not-422", "Why not 422?", "Under RFC 9110 a well-formed body that breaks a rule is 422; DRF's serializers answer 400 for every validation error.", "mistake-400-vs-422"},
 	{"400-fields-not-422", "Why not 422?", "422 is for content whose fields are all valid but that breaks a rule. A missing field, a wrong type or a bad format is a validation error: 400. Some frameworks (Rails, FastAPI) answer 422 for validation errors too; pick one and use it everywhere.", "mistake-400-vs-422"},
 	{"400-not-422", "Why not 422?", "422 is for content the server can read but that breaks a rule. This body could not be read at all: 400.", "mistake-400-vs-422"},
+	{"400-request-not-422", "Why not 422?", "The request itself (its request line or headers) is malformed; 422 is only about content.", "mistake-400-vs-422"},
 	{"401-not-403", "Why not 403?", "403 refuses the request whoever sends it, or says the credentials sent are not enough. Here the client is not authenticated and valid credentials could change the answer: 401 says so, and its challenge says how to authenticate.", "mistake-403-when-not-logged-in"},
 	{"401-login-not-404", "Why not 404?", "The login URL exists; what failed is authentication. 404 would send the client looking for a different URL.", "mistake-404-for-failed-login"},
 	{"401-login-400", "400 is defensible too", "Some APIs answer a failed login with 400: DRF's obtain_auth_token does, and so do OAuth 2 token endpoints (invalid_grant, RFC 6749 §5.2). Either way, say the same for a wrong password and an unknown user.", "mistake-404-for-failed-login"},
@@ -38,6 +39,7 @@ var noteTexts = []noteText{
 	{"404-not-410", "Why not 410?", "Use 410 when you know the resource existed and was removed for good; 404 makes no such claim.", "mistake-404-vs-410"},
 	{"405-not-404", "Why not 404?", "The URL exists; only the method is wrong. 404 would hide that, and send the client looking elsewhere.", "method-handling"},
 	{"405-not-501", "Why not 501?", "501 means no resource on the server supports the method at all; 405 means this endpoint does not.", "method-handling"},
+	{"405-drf-not-501", "Why not 501?", "RFC 9110 would answer 501, since no resource here supports {method}; DRF answers 405 for any method the view lacks.", "method-handling"},
 	{"409-not-400", "Why not 400 or 422?", "The request is fine on its own; it clashes with what is stored now. Retrying after resolving the clash can work.", "status-409"},
 	{"409-drf-400", "DRF's default is 400", "A UniqueValidator on the serializer answers 400; raise an exception with status 409 to follow this convention.", "profiles"},
 	{"410-not-404", "Why not 404?", "404 leaves open whether it will come back; 410 says it is gone for good, so clients and search engines can drop their links.", "mistake-404-vs-410"},
@@ -99,11 +101,17 @@ func notesFor(code int, last string, v *view, p Profile) []Note {
 			add("400-drf-not-422")
 		case "fields-valid":
 			add("400-fields-not-422")
-		default:
+		case "content-well-formed":
 			add("400-not-422")
+		default:
+			add("400-request-not-422")
 		}
 	case 401:
-		add("401-not-403")
+		// When the endpoint refuses everyone, credentials would change
+		// nothing; 401-drf-forbidden explains DRF's 401 instead.
+		if !s.Endpoint.Forbidden {
+			add("401-not-403")
+		}
 		if s.Endpoint.Login {
 			add("401-login-not-404", "401-login-400")
 		}
@@ -130,7 +138,11 @@ func notesFor(code int, last string, v *view, p Profile) []Note {
 			add("404-not-410")
 		}
 	case 405:
-		add("405-not-404", "405-not-501")
+		if contains(v.implemented, v.method) {
+			add("405-not-404", "405-not-501")
+		} else { // DRF has no server-wide method check (flow.go)
+			add("405-not-404", "405-drf-not-501")
+		}
 	case 409:
 		add("409-not-400")
 		if p == DRF && s.Processing.Conflict == "duplicate" {
