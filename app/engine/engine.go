@@ -36,7 +36,7 @@ func Recommend(c Case) Decision {
 	if then, ok := afterInterim(c, o.code); ok {
 		d.Then = brief(then, p)
 		tv := newView(then, p)
-		d.Then.Headers = advise(d.Then.Code, tv, p)
+		d.Then.Headers = advise(d.Then.Code, flows[p].walk(tv, false).last.id, tv, p)
 	}
 	return d
 }
@@ -77,7 +77,7 @@ func decision(o outcome, v *view, p Profile) Decision {
 		Profile: p, Why: expand(o.why, v), Ref: sc.Ref(), Link: sc.URL(),
 		Guide: "status-" + strconv.Itoa(o.code), Constants: sc.Names(),
 	}
-	d.Headers = advise(o.code, v, p)
+	d.Headers = advise(o.code, o.last.id, v, p)
 	d.Notes = notesFor(o.code, o.last.id, v, p)
 	return d
 }

@@ -17,12 +17,12 @@ var noteTexts = []noteText{
 	{"204-not-200", "Why not 200 with an empty body?", "204 says plainly that no body follows, so clients do not try to parse one.", "status-204"},
 	{"300-not-200", "Why not 200?", "A 200 would pick one representation for the client (proactive negotiation, from Accept and Accept-Language). A 300 leaves the choice to the client; few clients choose on their own, so use it where a person picks.", "status-300"},
 	{"301-post", "Will the POST survive the redirect?", "Clients may follow a 301 or 302 after a POST with a GET and drop the body. If the POST must be repeated, use 308 or 307.", "mistake-302-for-method-keeping"},
-	{"307-not-301", "Why not 301 or 302?", "Those let clients change the method to GET. 307 and 308 promise the method and body are kept.", "mistake-302-for-method-keeping"},
+	{"307-not-301", "Why not 301 or 302?", "Clients may turn a POST into a GET when they follow a 301 or 302; 307 and 308 forbid any change of method and body.", "mistake-302-for-method-keeping"},
 	{"304-not-200", "Why not 200?", "The client's cached copy is current: sending it again would waste the transfer. A 304 has no body.", "conditional-requests"},
 	{"400-not-500", "Why not 500?", "The client sent something the server cannot use: that is the client's to fix, so it is a 4xx. A 5xx says the server failed.", "mistake-500-for-bad-input"},
 	{"400-login-not-401", "Why not 401?", "Many APIs answer a failed login with 401 (the RFC 9110 profile does); DRF's obtain_auth_token answers 400 from its serializer. Both are defensible; 404 is not.", "mistake-404-for-failed-login"},
 	{"400-drf-not-422", "Why not 422?", "Under RFC 9110 a well-formed body that breaks a rule is 422; DRF's serializers answer 400 for every validation error.", "mistake-400-vs-422"},
-	{"400-fields-not-422", "Why not 422?", "422 is for content whose fields are all valid but that breaks a rule. A missing field, a wrong type or a bad format is a validation error: 400. Some frameworks (Rails, FastAPI) answer 422 for validation errors too; pick one and use it everywhere.", "mistake-400-vs-422"},
+	{"400-fields-not-422", "Why not 422?", "RFC 9110 allows 422 for any well-formed content the server cannot process; this guide keeps 400 for missing or mistyped fields and 422 for broken rules. Some frameworks (Rails, FastAPI) use 422 for both; pick one and use it everywhere.", "mistake-400-vs-422"},
 	{"400-not-422", "Why not 422?", "422 is for content the server can read but that breaks a rule. This body could not be read at all: 400.", "mistake-400-vs-422"},
 	{"400-request-not-422", "Why not 422?", "The request itself (its request line or headers) is malformed; 422 is only about content.", "mistake-400-vs-422"},
 	{"401-not-403", "Why not 403?", "403 refuses the request whoever sends it, or says the credentials sent are not enough. Here the client is not authenticated and valid credentials could change the answer: 401 says so, and its challenge says how to authenticate.", "mistake-403-when-not-logged-in"},
@@ -47,6 +47,7 @@ var noteTexts = []noteText{
 	{"102-deprecated", "Deprecated", "RFC 4918 dropped 102 and most clients ignore it. Queueing the work and answering 202 with a status URL serves clients better.", "async-work"},
 	{"422-not-400", "Why not 400?", "400 covers any client error and is not wrong here, but it says less: 422 tells the client that the body parsed and its type is supported, and that what it says breaks a rule.", "mistake-400-vs-422"},
 	{"429-not-403", "Why not 403 or 503?", "403 refuses the request whenever it is sent, and 503 says the server is in trouble. Here the server is healthy and the caller has only sent too many requests, too fast; Retry-After says when it may try again.", "rate-limiting"},
+	{"451-body", "Explain the block in the body", "The body should explain the legal demand (RFC 7725 §3): say who demanded the block, under which law, and which people and resources it applies to.", "status-451"},
 	{"500-not-400", "Why not 400?", "The client did nothing wrong; blaming it would send it hunting for a bug that is not there.", "status-500"},
 	{"500-no-internals", "Keep internals out of the body", "Log the error and its stack trace on the server; the body says only that something failed, with an id the client can quote. Stack traces, SQL and paths help attackers, not clients.", "status-500"},
 	{"502-not-500", "Why not 500?", "Saying the fault is upstream (a bad answer) saves hours of searching the wrong server.", "status-502"},
@@ -158,6 +159,8 @@ func notesFor(code int, last string, v *view, p Profile) []Note {
 		add("422-not-400")
 	case 429:
 		add("429-not-403")
+	case 451:
+		add("451-body")
 	case 500:
 		add("500-not-400", "500-no-internals")
 	case 502:
