@@ -33,7 +33,7 @@ var adviceTexts = []adviceText{
 	// Each redirect asks for Location in its own section.
 	{"location-301", "Location", "should", "Where to go: clients follow it automatically.", "RFC 9110 §15.4.2"},
 	{"location-302", "Location", "should", "Where to go: clients follow it automatically.", "RFC 9110 §15.4.3"},
-	{"location-303", "Location", "should", "Where to go: clients follow it automatically.", "RFC 9110 §15.4.4"},
+	{"location-303", "Location", "should", "The URI a 303 is defined by: the client fetches the result there with GET.", "RFC 9110 §15.4.4"},
 	{"location-307", "Location", "should", "Where to go: clients follow it automatically.", "RFC 9110 §15.4.8"},
 	{"location-308", "Location", "should", "Where to go: clients follow it automatically.", "RFC 9110 §15.4.9"},
 	{"accept-patch", "Accept-Patch", "should", "Lists the patch formats the endpoint takes.", "RFC 5789 §2.2"},
