@@ -350,8 +350,10 @@ func candidates(c Case) []candidate {
 	switch {
 	case s.Processing.Conflict != "":
 		fact(true, "Remove the conflict", "situation.processing.conflict", "")
-	case method != "GET" && method != "HEAD":
+	case method == "POST" || method == "PUT": // only what is written can duplicate what exists
 		fact(true, "Make it clash with what exists (a duplicate)", "situation.processing.conflict", "duplicate")
+	case method != "GET" && method != "HEAD":
+		fact(true, "Make it conflict with the resource's current state", "situation.processing.conflict", "state")
 	}
 	if s.Processing.RuleViolation != "" {
 		fact(true, "Make the content obey the business rules", "situation.processing.rule_violation", "")

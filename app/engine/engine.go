@@ -39,7 +39,7 @@ func Recommend(c Case) Decision {
 	if then, ok := afterInterim(c, o.code); ok {
 		d.Then = brief(then, p)
 		tv := newView(&then, p)
-		d.Then.Headers = advise(d.Then.Code, tv, p)
+		d.Then.Headers = advise(d.Then.Code, flows[p].walk(tv, codeOnly).last.id, tv, p)
 	}
 	return d
 }
@@ -87,7 +87,7 @@ var codeInfo = func() map[int]Decision {
 func decision(o outcome, v *view, p Profile) Decision {
 	d := codeInfo[o.code]
 	d.Profile, d.Why = p, expand(o.why, v)
-	d.Headers = advise(o.code, v, p)
+	d.Headers = advise(o.code, o.last.id, v, p)
 	d.Notes = notesFor(o.code, o.last.id, v, p)
 	return d
 }

@@ -56,6 +56,9 @@ func (v *view) fill(key string) string {
 			return "no Content-Type"
 		}
 		return mediaType(ct)
+	case "ws_version":
+		ver, _ := v.header("Sec-WebSocket-Version")
+		return ver
 	case "accepts":
 		return strings.Join(v.accepts, ", ")
 	case "accept":

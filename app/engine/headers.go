@@ -21,16 +21,21 @@ var adviceTexts = []adviceText{
 	{"websocket-accept", "Sec-WebSocket-Accept", "must", "Proves the server read this handshake: base64 of SHA-1 of the key and a fixed GUID.", "RFC 6455 §4.2.2"},
 	{"upgrade-426", "Upgrade", "must", "Tells the client which protocol to upgrade to.", "RFC 9110 §15.5.22"},
 	{"allow-options", "Allow", "should", "Lists what the endpoint supports: the point of OPTIONS.", "RFC 9110 §10.2.1"},
-	{"allow-405", "Allow", "must", "A 405 must list the methods the endpoint does support.", "RFC 9110 §10.2.1"},
+	{"allow-405", "Allow", "must", "A 405 must list the methods the endpoint does support.", "RFC 9110 §15.5.6"},
 	{"content-range-206", "Content-Range", "must", "Says which bytes the body holds and the full length.", "RFC 9110 §15.3.7"},
 	{"etag-206", "ETag", "must", "A 206 carries the validators a 200 would have carried.", "RFC 9110 §15.3.7"},
-	{"last-modified-206", "Last-Modified", "must", "A 206 carries the validators a 200 would have carried.", "RFC 9110 §15.3.7"},
+	{"last-modified-206", "Last-Modified", "must", "Without If-Range, a 206 carries every representation header a 200 would have carried.", "RFC 9110 §15.3.7"},
 	{"location-put", "Location", "may", "The new resource is the target URL itself, so Location is optional.", "RFC 9110 §15.3.2"},
-	{"location-201", "Location", "should", "Points to the new resource; without it, clients take the request URL as the new resource.", "RFC 9110 §15.3.2"},
+	{"location-201", "Location", "should", "Points to the new resource; without it, clients take the request URL as the new resource.", "RFC 9110 §9.3.3"},
 	{"location-202", "Location", "may", "Points to a status monitor the client can poll until the work is done.", "RFC 9110 §15.3.3"},
 	{"location-300", "Location", "should", "Names the server's preferred representation, if it has one; the body lists them all for the client to choose.", "RFC 9110 §15.4.1"},
 	{"content-language", "Content-Language", "may", "Names the language the body is in, the one picked from Accept-Language.", "RFC 9110 §8.5"},
-	{"location-redirect", "Location", "should", "Where to go: clients follow it automatically.", "RFC 9110 §10.2.2"},
+	// Each redirect asks for Location in its own section.
+	{"location-301", "Location", "should", "Where to go: clients follow it automatically.", "RFC 9110 §15.4.2"},
+	{"location-302", "Location", "should", "Where to go: clients follow it automatically.", "RFC 9110 §15.4.3"},
+	{"location-303", "Location", "should", "The URI a 303 is defined by: the client fetches the result there with GET.", "RFC 9110 §15.4.4"},
+	{"location-307", "Location", "should", "Where to go: clients follow it automatically.", "RFC 9110 §15.4.8"},
+	{"location-308", "Location", "should", "Where to go: clients follow it automatically.", "RFC 9110 §15.4.9"},
 	{"accept-patch", "Accept-Patch", "should", "Lists the patch formats the endpoint takes.", "RFC 5789 §2.2"},
 	{"content-range-416", "Content-Range", "should", "Tells the client the real length so it can ask again.", "RFC 9110 §15.5.17"},
 	{"retry-after-429", "Retry-After", "may", "When the caller may send requests again.", "RFC 6585 §4"},
@@ -49,6 +54,7 @@ var adviceTexts = []adviceText{
 	{"etag-304", "ETag", "must", "A 304 repeats the validators a 200 would have sent.", "RFC 9110 §15.4.5"},
 	{"last-modified-304", "Last-Modified", "may", "Useful when there is no ETag to identify the version.", "RFC 9110 §15.4.5"},
 	{"vary-304", "Vary", "must", "A 304 repeats the Vary a 200 would have sent.", "RFC 9110 §15.4.5"},
+	{"websocket-version", "Sec-WebSocket-Version", "must", "A server that does not speak the version asked for lists every version it does.", "RFC 6455 §4.4"},
 	{"www-authenticate", "WWW-Authenticate", "must", "A 401 must say how to authenticate.", "RFC 9110 §15.5.2"},
 	{"www-authenticate-session", "WWW-Authenticate", "must", "A 401 must say how to authenticate. Cookie sessions have no registered scheme: name your login scheme.", "RFC 9110 §15.5.2"},
 }
@@ -69,7 +75,7 @@ func say(id, value string) Advice {
 
 // advise lists the headers to send with a code, one small function a
 // header, each with the spec's own strength (must, should, may).
-func advise(code int, v *view, p Profile) []Advice {
+func advise(code int, last string, v *view, p Profile) []Advice {
 	a := []Advice{}
 	add := func(id, value string) { a = append(a, say(id, value)) }
 	switch code {
@@ -92,7 +98,9 @@ func advise(code int, v *view, p Profile) []Advice {
 			f, l, _, _ := byteRange(mustHeader(v, "Range"), v.length)
 			add("content-range-206", "bytes "+strconv.Itoa(f)+"-"+strconv.Itoa(l)+"/"+strconv.Itoa(v.length))
 		}
-		if l := v.language(); l != "" {
+		// A 206 that answers If-Range should send no representation
+		// header beyond those §15.3.7 requires: the client has the rest.
+		if l := v.language(); l != "" && !(code == 206 && v.has("If-Range")) {
 			add("content-language", l)
 		}
 		a = vary(a, v, code == 206)
@@ -109,9 +117,13 @@ func advise(code int, v *view, p Profile) []Advice {
 	case 300:
 		add("location-300", v.c.Situation.Resource.Representations[0])
 	case 301, 302, 303, 307, 308:
-		add("location-redirect", or(v.c.Situation.Resource.Location, childURL(v.url, "new")))
+		add("location-"+strconv.Itoa(code), or(v.c.Situation.Resource.Location, childURL(v.url, "new")))
 	case 304:
 		a = notModified(a, v)
+	case 400:
+		if last == "upgrade-valid" && v.handshakeFault() == "version" {
+			add("websocket-version", "13")
+		}
 	case 401:
 		a = append(a, challenge(v))
 	case 405:
@@ -168,7 +180,9 @@ func validators(a []Advice, v *view, code int) []Advice {
 		if r.ETag != "" {
 			a = append(a, say(etagID, etag(r.ETag)))
 		}
-		if r.LastModified != "" {
+		// With If-Range, Last-Modified is beyond what a 206 must send,
+		// so it should not be sent (RFC 9110 §15.3.7).
+		if r.LastModified != "" && !(code == 206 && v.has("If-Range")) {
 			a = append(a, say(lmID, r.LastModified))
 		}
 	case v.is("PUT") && (r.ETag != "" || v.has("If-Match") || code == 201):

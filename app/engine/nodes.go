@@ -53,11 +53,9 @@ var nodes = []node{
 			return true, "no expectation"
 		}
 		return strings.EqualFold(e, "100-continue"), "Expect: " + e
-	}, "", "The only expectation HTTP defines is 100-continue; the server cannot meet any other.", nil, 0},
+	}, "", "The only expectation HTTP defines is 100-continue; this server meets no other expectation.", nil, 0},
 	{"upgrade-offered", "Does the client ask to switch to a protocol the server offers?", "RFC 9110", "7.8", "upgrades", upgradeOffered, "", "", nil, 0},
-	{"upgrade-valid", "Is the upgrade request complete?", "RFC 6455", "4.2.1", "upgrades", upgradeValid,
-		"The client asked to upgrade the connection to a protocol the server supports, so it switches.",
-		"The WebSocket handshake is incomplete, so the server refuses it.", nil, 0},
+	{"upgrade-valid", "Is the upgrade request complete?", "RFC 6455", "4.2.1", "upgrades", upgradeValid, "", "", handshakeWhy, 0},
 	{"protocol-ok", "Is the request using every protocol the server requires?", "RFC 9110", "15.5.22", "upgrades", protocolOK,
 		"", "The server refuses to answer over the current protocol and names the one to upgrade to.", nil, 0},
 
@@ -110,7 +108,9 @@ var nodes = []node{
 		return v.scheme != "Session", fEndpointAuthScheme.say(v.c.Situation.Endpoint.AuthScheme)
 	}, "", "", challengeWhy, 0},
 	{"permitted", "Is the caller permitted to {method} this resource?", "RFC 9110", "15.5.4", "status-403", func(v *view) (bool, string) {
-		if v.c.Situation.Endpoint.Forbidden {
+		// Where forbidden-to-all decides, also() may suppose that refusal
+		// away; then only this caller's own permission counts.
+		if refused, supposed := v.supposedAnswer("forbidden-to-all"); v.c.Situation.Endpoint.Forbidden && (!supposed || refused) {
 			return false, fEndpointForbidden.say("true")
 		}
 		return !v.c.Situation.Caller.PermissionDenied, fCallerPermissionDenied.say(strconv.FormatBool(v.c.Situation.Caller.PermissionDenied))
@@ -142,7 +142,12 @@ var nodes = []node{
 		return v.has("Content-Length"), "server.length_required = true; Content-Length " + present(v.has("Content-Length"))
 	}, "", "The server demands a Content-Length header with a body, and the request has none.", nil, 0},
 	{"content-type-ok", "Does the endpoint accept the body's media type?", "RFC 9110", "15.5.16", "content-negotiation", contentTypeOK,
-		"", "The body is in a format ({ctype}) this endpoint does not take; it takes {accepts}.", nil, 0},
+		"", "", func(v *view, yes bool) string {
+			if !v.has("Content-Type") {
+				return "The body has no Content-Type, so the server treats it as application/octet-stream, which this endpoint does not take; it takes {accepts}."
+			}
+			return "The body is in a format ({ctype}) this endpoint does not take; it takes {accepts}."
+		}, 0},
 	{"acceptable", "Can the server produce a media type the client accepts?", "RFC 9110", "15.5.7", "content-negotiation", func(v *view) (bool, string) {
 		a, ok := v.header("Accept")
 		if !ok {

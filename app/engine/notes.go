@@ -17,13 +17,14 @@ var noteTexts = []noteText{
 	{"204-not-200", "Why not 200 with an empty body?", "204 says plainly that no body follows, so clients do not try to parse one.", "status-204"},
 	{"300-not-200", "Why not 200?", "A 200 would pick one representation for the client (proactive negotiation, from Accept and Accept-Language). A 300 leaves the choice to the client; few clients choose on their own, so use it where a person picks.", "status-300"},
 	{"301-post", "Will the POST survive the redirect?", "Clients may follow a 301 or 302 after a POST with a GET and drop the body. If the POST must be repeated, use 308 or 307.", "mistake-302-for-method-keeping"},
-	{"307-not-301", "Why not 301 or 302?", "Those let clients change the method to GET. 307 and 308 promise the method and body are kept.", "mistake-302-for-method-keeping"},
+	{"307-not-301", "Why not 301 or 302?", "Clients may turn a POST into a GET when they follow a 301 or 302; 307 and 308 forbid any change of method and body.", "mistake-302-for-method-keeping"},
 	{"304-not-200", "Why not 200?", "The client's cached copy is current: sending it again would waste the transfer. A 304 has no body.", "conditional-requests"},
 	{"400-not-500", "Why not 500?", "The client sent something the server cannot use: that is the client's to fix, so it is a 4xx. A 5xx says the server failed.", "mistake-500-for-bad-input"},
 	{"400-login-not-401", "Why not 401?", "Many APIs answer a failed login with 401 (the RFC 9110 profile does); DRF's obtain_auth_token answers 400 from its serializer. Both are defensible; 404 is not.", "mistake-404-for-failed-login"},
 	{"400-drf-not-422", "Why not 422?", "Under RFC 9110 a well-formed body that breaks a rule is 422; DRF's serializers answer 400 for every validation error.", "mistake-400-vs-422"},
-	{"400-fields-not-422", "Why not 422?", "422 is for content whose fields are all valid but that breaks a rule. A missing field, a wrong type or a bad format is a validation error: 400. Some frameworks (Rails, FastAPI) answer 422 for validation errors too; pick one and use it everywhere.", "mistake-400-vs-422"},
+	{"400-fields-not-422", "Why not 422?", "RFC 9110 allows 422 for any well-formed content the server cannot process; this guide keeps 400 for missing or mistyped fields and 422 for broken rules. Some frameworks (Rails, FastAPI) use 422 for both; pick one and use it everywhere.", "mistake-400-vs-422"},
 	{"400-not-422", "Why not 422?", "422 is for content the server can read but that breaks a rule. This body could not be read at all: 400.", "mistake-400-vs-422"},
+	{"400-request-not-422", "Why not 422?", "The fault is in the request itself (its request line or headers), not in any content; 422 is only about content.", "mistake-400-vs-422"},
 	{"401-not-403", "Why not 403?", "403 refuses the request whoever sends it, or says the credentials sent are not enough. Here the client is not authenticated and valid credentials could change the answer: 401 says so, and its challenge says how to authenticate.", "mistake-403-when-not-logged-in"},
 	{"401-login-not-404", "Why not 404?", "The login URL exists; what failed is authentication. 404 would send the client looking for a different URL.", "mistake-404-for-failed-login"},
 	{"401-login-400", "400 is defensible too", "Some APIs answer a failed login with 400: DRF's obtain_auth_token does, and so do OAuth 2 token endpoints (invalid_grant, RFC 6749 §5.2). Either way, say the same for a wrong password and an unknown user.", "mistake-404-for-failed-login"},
@@ -38,6 +39,7 @@ var noteTexts = []noteText{
 	{"404-not-410", "Why not 410?", "Use 410 when you know the resource existed and was removed for good; 404 makes no such claim.", "mistake-404-vs-410"},
 	{"405-not-404", "Why not 404?", "The URL exists; only the method is wrong. 404 would hide that, and send the client looking elsewhere.", "method-handling"},
 	{"405-not-501", "Why not 501?", "501 means no resource on the server supports the method at all; 405 means this endpoint does not.", "method-handling"},
+	{"405-drf-not-501", "Why not 501?", "RFC 9110 would answer 501, since no resource here supports {method}; DRF answers 405 for any method the view lacks.", "method-handling"},
 	{"409-not-400", "Why not 400 or 422?", "The request is fine on its own; it clashes with what is stored now. Retrying after resolving the clash can work.", "status-409"},
 	{"409-drf-400", "DRF's default is 400", "A UniqueValidator on the serializer answers 400; raise an exception with status 409 to follow this convention.", "profiles"},
 	{"410-not-404", "Why not 404?", "404 leaves open whether it will come back; 410 says it is gone for good, so clients and search engines can drop their links.", "mistake-404-vs-410"},
@@ -45,6 +47,7 @@ var noteTexts = []noteText{
 	{"102-deprecated", "Deprecated", "RFC 4918 dropped 102 and most clients ignore it. Queueing the work and answering 202 with a status URL serves clients better.", "async-work"},
 	{"422-not-400", "Why not 400?", "400 covers any client error and is not wrong here, but it says less: 422 tells the client that the body parsed and its type is supported, and that what it says breaks a rule.", "mistake-400-vs-422"},
 	{"429-not-403", "Why not 403 or 503?", "403 refuses the request whenever it is sent, and 503 says the server is in trouble. Here the server is healthy and the caller has only sent too many requests, too fast; Retry-After says when it may try again.", "rate-limiting"},
+	{"451-body", "Explain the block in the body", "The body should explain the legal demand (RFC 7725 §3): say who demanded the block, under which law, and which people and resources it applies to.", "status-451"},
 	{"500-not-400", "Why not 400?", "The client did nothing wrong; blaming it would send it hunting for a bug that is not there.", "status-500"},
 	{"500-no-internals", "Keep internals out of the body", "Log the error and its stack trace on the server; the body says only that something failed, with an id the client can quote. Stack traces, SQL and paths help attackers, not clients.", "status-500"},
 	{"502-not-500", "Why not 500?", "Saying the fault is upstream (a bad answer) saves hours of searching the wrong server.", "status-502"},
@@ -99,11 +102,17 @@ func notesFor(code int, last string, v *view, p Profile) []Note {
 			add("400-drf-not-422")
 		case "fields-valid":
 			add("400-fields-not-422")
-		default:
+		case "content-well-formed":
 			add("400-not-422")
+		default:
+			add("400-request-not-422")
 		}
 	case 401:
-		add("401-not-403")
+		// When the endpoint refuses everyone, credentials would change
+		// nothing; 401-drf-forbidden explains DRF's 401 instead.
+		if !s.Endpoint.Forbidden {
+			add("401-not-403")
+		}
 		if s.Endpoint.Login {
 			add("401-login-not-404", "401-login-400")
 		}
@@ -130,7 +139,11 @@ func notesFor(code int, last string, v *view, p Profile) []Note {
 			add("404-not-410")
 		}
 	case 405:
-		add("405-not-404", "405-not-501")
+		if contains(v.implemented, v.method) {
+			add("405-not-404", "405-not-501")
+		} else { // DRF has no server-wide method check (flow.go)
+			add("405-not-404", "405-drf-not-501")
+		}
 	case 409:
 		add("409-not-400")
 		if p == DRF && s.Processing.Conflict == "duplicate" {
@@ -146,6 +159,8 @@ func notesFor(code int, last string, v *view, p Profile) []Note {
 		add("422-not-400")
 	case 429:
 		add("429-not-403")
+	case 451:
+		add("451-body")
 	case 500:
 		add("500-not-400", "500-no-internals")
 	case 502:

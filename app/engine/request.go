@@ -76,6 +76,16 @@ type supposed struct {
 	yes bool
 }
 
+// supposedAnswer is the answer also() supposes for the node id, if any.
+func (v *view) supposedAnswer(id string) (yes, ok bool) {
+	for _, o := range v.override {
+		if o.n.id == id {
+			return o.yes, true
+		}
+	}
+	return false, false
+}
+
 type answer struct {
 	asked, yes bool
 	input      string

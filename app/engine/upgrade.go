@@ -52,17 +52,49 @@ func upgradeValid(v *view) (bool, string) {
 	if !strings.EqualFold(v.upgradeTo(), "websocket") {
 		return true, "upgrade to " + v.upgradeTo()
 	}
+	ver, _ := v.header("Sec-WebSocket-Version")
+	switch v.handshakeFault() {
+	case "method":
+		return false, "a WebSocket handshake must be a GET, not " + v.method
+	case "key":
+		return false, "no Sec-WebSocket-Key"
+	case "version":
+		return false, "Sec-WebSocket-Version: " + or(ver, "(none)") + "; the protocol's version is 13"
+	}
+	return true, "GET with Sec-WebSocket-Key and Sec-WebSocket-Version: 13"
+}
+
+// handshakeFault names what a WebSocket opening handshake gets wrong
+// first ("method", "key", "version"), or "" when it is complete.
+func (v *view) handshakeFault() string {
 	key, hasKey := v.header("Sec-WebSocket-Key")
 	ver, _ := v.header("Sec-WebSocket-Version")
 	switch {
 	case v.method != "GET":
-		return false, "a WebSocket handshake must be a GET, not " + v.method
+		return "method"
 	case !hasKey || key == "":
-		return false, "no Sec-WebSocket-Key"
+		return "key"
 	case ver != "13":
-		return false, "Sec-WebSocket-Version: " + or(ver, "(none)") + "; the protocol's version is 13"
+		return "version"
 	}
-	return true, "GET with Sec-WebSocket-Key and Sec-WebSocket-Version: 13"
+	return ""
+}
+
+// handshakeWhy explains a refused WebSocket handshake by its fault.
+func handshakeWhy(v *view, yes bool) string {
+	if yes {
+		return "The client asked to upgrade the connection to a protocol the server supports, so it switches."
+	}
+	switch v.handshakeFault() {
+	case "method":
+		return "A WebSocket handshake must be a GET; this one is a {method}, so the server refuses it."
+	case "key":
+		return "The WebSocket handshake has no Sec-WebSocket-Key, so the server cannot prove it read it and refuses it."
+	}
+	if ver, ok := v.header("Sec-WebSocket-Version"); ok && ver != "" {
+		return "The handshake asks for WebSocket version {ws_version}; this server speaks 13."
+	}
+	return "The handshake names no WebSocket version; this server speaks 13."
 }
 
 // protocolOK: the server needs another protocol unless the request is

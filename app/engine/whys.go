@@ -36,5 +36,8 @@ func ifMatchWhy(v *view, yes bool) string {
 	if v.is("GET", "HEAD") {
 		return "If-Match names no current version of the resource, so the {method} is not carried out: the client's stored copy is not the current one."
 	}
+	if !v.exists() { // If-Match is false when there is no current representation (RFC 9110 §13.1.1)
+		return "If-Match makes the {method} depend on a current version, but the resource has no current representation, so the {method} is not carried out: it would create what the client meant to update."
+	}
 	return "If-Match names no current version of the resource, so the {method} would overwrite a change the client has not seen."
 }
