@@ -58,7 +58,7 @@ tools:
 
 ## browser: drive Chromium through the built static site (screenshots in screenshots/)
 browser: chromium
-	$(GO) test -tags browser -count=1 -run Browser ./cmd/whichstatus
+	$(GO) test -tags browser -count=1 -timeout 30m -run Browser ./cmd/whichstatus
 
 # chromium: the browser tests need Debian's Chromium. As root (as in CI) it
 # is installed when missing; otherwise say what to do.
