@@ -74,7 +74,8 @@ chromium:
 		exit 1; \
 	fi
 
-## size: app.wasm's brotli size against a go-app hello world built the same way (budget: 1.15×)
+## size: app.wasm's brotli size against a go-app hello world built the same way
+## (reported, not judged: the 1.15× budget is retired; make bench judges a first visit's bytes)
 size: wasm
 	@command -v brotli >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq brotli >/dev/null; } || { echo "make size needs brotli (apt-get install brotli)" >&2; exit 1; }
 	@mkdir -p .cache
@@ -82,7 +83,7 @@ size: wasm
 	@app=$$(brotli -q 11 -c $(WASM) | wc -c); hello=$$(brotli -q 11 -c .cache/hello.wasm | wc -c); \
 	echo "app.wasm: $$(wc -c < $(WASM)) bytes, brotli $$app"; \
 	echo "hello.wasm: $$(wc -c < .cache/hello.wasm) bytes, brotli $$hello"; \
-	awk -v a=$$app -v h=$$hello 'BEGIN { r = a / h; printf "ratio %.3f (budget 1.150)\n", r; exit !(r <= 1.15) }'
+	awk -v a=$$app -v h=$$hello 'BEGIN { printf "ratio %.3f\n", a / h }'
 
 ## bench: what a user feels, beside go-app's hello world, in one run (BENCH_RUNS
 ## turns, BENCH_EDITS edits in each), into BENCHMARKS.md; then make size
