@@ -146,6 +146,9 @@ var nodes = []node{
 			if !v.has("Content-Type") {
 				return "The body has no Content-Type, so the server treats it as application/octet-stream, which this endpoint does not take; it takes {accepts}."
 			}
+			if ct, _ := v.header("Content-Type"); mediaType(ct) == "" {
+				return "The Content-Type header is empty, so the server cannot tell the body's format; this endpoint takes {accepts}."
+			}
 			return "The body is in a format ({ctype}) this endpoint does not take; it takes {accepts}."
 		}, 0},
 	{"acceptable", "Can the server produce a media type the client accepts?", "RFC 9110", "15.5.7", "content-negotiation", func(v *view) (bool, string) {

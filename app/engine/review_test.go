@@ -30,6 +30,9 @@ var reviewExtras = []struct {
 	// Content-Language (RFC 9110 §15.3.7).
 	{"range with a matching If-Range, validators and languages", Case{Request: Request{URL: "/api/exports/3", Headers: hdr("Range", "bytes=0-99", "If-Range", `"e3"`, "Accept-Language", "fr")},
 		Situation: Situation{Endpoint: Endpoint{Ranges: true, Languages: []string{"en", "fr"}}, Resource: Resource{ETag: `"e3"`, LastModified: lastMod}}}},
+	// A Content-Type header with no value names no format at all.
+	{"POST with an empty Content-Type", Case{Request: Request{Method: "POST", URL: "/api/users/", Headers: hdr("Content-Type", ""), Body: `{}`},
+		Situation: Situation{Endpoint: Endpoint{AllowedMethods: []string{"GET", "POST"}}}}},
 }
 
 func init() { goldenExtras = append(goldenExtras, reviewExtras...) }
