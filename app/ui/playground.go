@@ -280,6 +280,7 @@ func (p *Playground) expect(expect string) app.UI {
 		txt("span", "", expect),
 		codeChip(s.Code, reasonOf(s.Code)),
 		when(s.Guide != "", func() app.UI { return link(guideHref(s.Guide), "guide-link", "Read the guide") }),
+		tryOffer(p),
 	)
 }
 

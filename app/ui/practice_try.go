@@ -19,13 +19,17 @@ type tryFirst struct {
 	guess int // the last guess, shown above the verdict; 0 for none
 }
 
-// tryIntro offers "try it first", or asks for the guess.
+// tryOffer is the "try it first" button, on the line of the expected
+// answer (its own line would push the verdict's notes down).
+func tryOffer(p *Playground) app.UI {
+	return attrs(button("try-first", "ghost", "Try it first", func(ctx app.Context, e app.Event) { p.try = tryFirst{on: true} }),
+		"title", "Hide the answer until you have made your guess")
+}
+
+// tryIntro asks for the guess while trying first.
 func (p *Playground) tryIntro() app.UI {
 	if !p.try.on {
-		return el("p", "try-first",
-			button("try-first", "ghost", "Try it first", func(ctx app.Context, e app.Event) { p.try = tryFirst{on: true} }),
-			txt("span", "muted", "Hide the answer until you have made your guess."),
-		)
+		return nil
 	}
 	return el("form", "try-box type-code",
 		label("try-code", "Your guess: which code will the engine give?"),
