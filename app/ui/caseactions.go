@@ -68,7 +68,13 @@ func (p *Playground) caseActions() app.UI {
 	return el("div", "case-actions", kids...)
 }
 
-func (p *Playground) closeDialog(ctx app.Context, e app.Event) { p.dialog = "" }
+// closeDialog hears a dialog close. Its close event may come after another
+// dialog has opened (closing is asynchronous): only the open one counts.
+func (p *Playground) closeDialog(ctx app.Context, e app.Event) {
+	if ctx.JSSrc().Get("id").String() == "dlg-"+p.dialog {
+		p.dialog = ""
+	}
+}
 
 // dialogs renders the open dialog, if any.
 func (p *Playground) dialogs() app.UI {

@@ -539,6 +539,7 @@ func hardenShots(t *testing.T, b *browser, base string) {
 			b.view(t, tab, "dialog-embed"+suffix)
 			src := eval[string](t, tab, `new DOMParser().parseFromString(document.getElementById("embed-code").value, "text/html").querySelector("iframe").src`)
 			click(t, tab, "#dlg-embed-close")
+			poll(t, tab, `!document.getElementById("dlg-embed")`, "the embed dialog to close")
 
 			click(t, tab, "#open-share")
 			poll(t, tab, `(document.getElementById("dlg-share") || {}).open === true`, "the share dialog")
