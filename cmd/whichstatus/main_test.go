@@ -177,7 +177,7 @@ func TestBuild(t *testing.T) {
 	if n := len(sitePaths("")); n != len(scenario.All())+7+len(ui.GuidePages()) {
 		t.Errorf("sitePaths lists %d pages", n)
 	}
-	if n := len(precachePaths("")); n != 2+len(ui.GuidePages()) {
+	if n := len(precachePaths("")); n != 3+len(ui.GuidePages()) {
 		t.Errorf("precachePaths lists %d pages", n)
 	}
 	// The prerendered practice page offers the sets and holds no question:

@@ -79,7 +79,9 @@ func sitePaths(prefix string) []string {
 // The other pages are cached when they are first visited: caching all 74
 // at about 50 KB each cost every first visit 3.7 MB.
 func precachePaths(prefix string) []string {
-	paths := []string{prefix + "/", prefix + notFoundPath}
+	// /flow's page holds both diagrams: the playground cuts them out of it,
+	// so it must be there offline before anyone has opened it.
+	paths := []string{prefix + "/", prefix + notFoundPath, prefix + "/flow"}
 	for _, p := range ui.GuidePages() {
 		paths = append(paths, prefix+"/guide/"+p.Slug)
 	}
