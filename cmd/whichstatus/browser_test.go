@@ -683,12 +683,16 @@ func poll(t *testing.T, tab context.Context, js, what string) {
 }
 
 // pollAcross is poll for a page that reloads meanwhile: errors from the
-// page going away are retried until the deadline.
+// page going away are retried until the deadline. Each try has its own
+// short deadline: an evaluation sent while the page navigates can be left
+// unanswered for good (seen once: a run hung for minutes here).
 func pollAcross(t *testing.T, tab context.Context, js, what string) {
 	t.Helper()
 	deadline := time.Now().Add(20 * time.Second)
 	for {
-		ok, err := chromedp.Run(tab, chromedp.Evaluate[bool](js))
+		try, cancel := context.WithTimeout(tab, 2*time.Second)
+		ok, err := chromedp.Run(try, chromedp.Evaluate[bool](js))
+		cancel()
 		if err == nil && ok {
 			return
 		}
