@@ -603,7 +603,9 @@ func (b *browser) open(t *testing.T, tab context.Context, url string) {
 	if err := chromedp.Do(tab, chromedp.Navigate(url)); err != nil {
 		t.Fatalf("opening %s: %v", url, err)
 	}
-	poll(t, tab, `document.querySelector('main[data-booted="wasm"]') !== null`, "the wasm client to boot on "+url)
+	// The page left behind can still be navigating (a URL rewrite from its
+	// last edit), which fails a plain evaluation: retry across it.
+	pollAcross(t, tab, `document.querySelector('main[data-booted="wasm"]') !== null`, "the wasm client to boot on "+url)
 	// The client's own elements (the logo) load right after it boots; let
 	// them, so that what follows counts only what the person's actions cause.
 	poll(t, tab, `document.readyState === "complete" && [...document.images].every(i => i.complete)`, "the page to settle on "+url)
