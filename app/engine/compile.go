@@ -27,6 +27,10 @@ type step struct {
 	next    [2]int // [no, yes]: the step each answer leads to; -1 ends at the edge's code
 	ref     string // "RFC 9110 §15.5.6"
 	link    string
+	// shown is the Step a trace shows for each answer ([no, yes]) but for
+	// its input, worded once: every string in it is shared, and strings
+	// cannot be written to, so a decision still owns its trace.
+	shown [2]Step
 }
 
 // edge is the step's edge for an answer.
@@ -78,6 +82,12 @@ func compile(p Profile, rows []row, table []node) (*flow, error) {
 				return nil, err
 			}
 			s.next[a] = to
+			next := e.to
+			if next == "" {
+				next = strconv.Itoa(e.code)
+			}
+			s.shown[a] = Step{Node: s.n.id, Question: s.n.question, Ref: s.ref, Link: s.link,
+				Guide: s.n.guide, Answer: yesNo(a == 1), Next: next}
 		}
 	}
 	return f, nil
@@ -135,7 +145,7 @@ func (f *flow) walk(v *view, keep detail) outcome {
 	path, inputs := pathBuf[:0], inBuf[:0]
 	for i, n := 0, 0; n <= len(f.steps); n++ {
 		s := &f.steps[i]
-		yes, input := v.ask(s.n, f.nodes)
+		yes, input := v.ask(s.n, f.nodes, keep == withTrace)
 		path = append(path, int16(i*2+b2i(yes)))
 		inputs = append(inputs, input)
 		next := s.next[b2i(yes)]
@@ -170,14 +180,10 @@ func yesNo(yes bool) string {
 func (f *flow) trace(v *view, path []int16, inputs []string) []Step {
 	t := make([]Step, len(path))
 	for k, p := range path {
-		s, yes := &f.steps[p/2], p%2 == 1
-		e := s.edge(yes)
-		next := e.to
-		if next == "" {
-			next = strconv.Itoa(e.code)
-		}
-		t[k] = Step{Node: s.n.id, Question: expand(s.n.question, v), Ref: s.ref, Link: s.link,
-			Guide: s.n.guide, Answer: yesNo(yes), Next: next, Input: inputs[k]}
+		s := &f.steps[p/2]
+		t[k] = s.shown[p%2]
+		t[k].Question = expand(t[k].Question, v)
+		t[k].Input = inputs[k]
 	}
 	return t
 }

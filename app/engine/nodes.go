@@ -32,12 +32,16 @@ var nodes = []node{
 		return u == "", fServerUnavailable.say(u)
 	}, "", "", unavailableWhy, 0},
 	{"version-supported", "Does the server speak the request's HTTP version?", "RFC 9110", "15.6.6", "status-505", func(v *view) (bool, string) {
-		return versionOK(v.version), "request version " + v.version
+		in := defaultVersionInput
+		if v.version != "HTTP/1.1" {
+			in = "request version " + v.version
+		}
+		return versionOK(v.version), in
 	}, "", "The server does not support the major version of HTTP the request uses.", nil, 0},
 	{"method-implemented", "Does the server implement {method} at all?", "RFC 9110", "15.6.2", "method-handling", func(v *view) (bool, string) {
-		in := "situation.server.implemented_methods: " + strings.Join(v.implemented, " ")
-		if len(v.c.Situation.Server.ImplementedMethods) == 0 {
-			in += " (default)"
+		in := defaultImplementedInput
+		if len(v.c.Situation.Server.ImplementedMethods) > 0 {
+			in = "situation.server.implemented_methods: " + strings.Join(v.implemented, " ")
 		}
 		return contains(v.implemented, v.method), in
 	}, "", "No resource on this server supports {method}: the method is not implemented at all.", nil, 0},
@@ -69,7 +73,7 @@ var nodes = []node{
 		return f, fEndpointForbidden.say(strconv.FormatBool(f))
 	}, "The endpoint refuses this {method} to every caller: credentials would change nothing, so the answer is 403, with no challenge.", "", nil, 0},
 	{"method-allowed", "Does this endpoint allow {method}?", "RFC 9110", "15.5.6", "method-handling", func(v *view) (bool, string) {
-		return contains(v.allowed, v.method), "endpoint allows " + v.allowText
+		return contains(v.allow.methods, v.method), v.allow.input
 	}, "", "This endpoint does not support {method}; the Allow header lists what it does support.", nil, 0},
 	{"credentials-present", "Does the request carry credentials?", "RFC 9110", "11.6.2", "authentication", credentialsPresent, "", "", nil, 0},
 	{"drf-credentials-present", "Does an authenticator find credentials it handles?", "RFC 9110", "11.6.2", "profiles", drfCredentialsPresent, "", "", nil, 0},

@@ -32,11 +32,11 @@ type view struct {
 	implemented, endpointMethods, accepts, produces []string
 	maxURL, maxHeader, maxBody, length              int
 	scheme                                          string
-	allowed                                         []string  // the Allow header's methods (allow.go)
-	allowText                                       string    // and its value
+	allow                                           allowList // the Allow header's methods (allow.go)
 	sizes                                           [3]string // sizeInput's words, once asked for
 	// answers are what the walks over this view learned, by node index:
 	// the other profile's walk and also's walks ask only what is new.
+	// Only the answers: the input is shown by the first walk alone.
 	answers []answer
 	// override holds answers supposed rather than asked, by node id: how
 	// also finds the faults a walk did not reach.
@@ -65,8 +65,10 @@ func newView(c *Case, p Profile) *view {
 	v.maxBody = orInt(s.Server.MaxBodyBytes, DefaultMaxBodyBytes)
 	v.length = orInt(s.Resource.Length, DefaultLength)
 	v.scheme = or(s.Endpoint.AuthScheme, DefaultAuthScheme)
-	v.allowed = v.allow()
-	v.allowText = strings.Join(v.allowed, ", ")
+	v.allow = defaultAllow
+	if len(s.Endpoint.AllowedMethods) > 0 || len(s.Server.ImplementedMethods) > 0 {
+		v.allow = allowOf(v.endpointMethods, v.implemented)
+	}
 	return v
 }
 
@@ -86,14 +88,20 @@ func (v *view) supposedAnswer(id string) (yes, ok bool) {
 	return false, false
 }
 
-type answer struct {
-	asked, yes bool
-	input      string
-}
+// An answer is what the walks over a view learned of a node.
+type answer uint8
+
+const (
+	notAsked answer = iota
+	saidNo
+	saidYes
+)
 
 // ask is the node's answer for this view: supposed (override), already
-// known, or asked now. nodes is the size of the node's table.
-func (v *view) ask(n *node, nodes int) (bool, string) {
+// known, or asked now. nodes is the size of the node's table. The input
+// that decided comes with an answer asked now; a walk that shows the
+// inputs (input) asks every node anew.
+func (v *view) ask(n *node, nodes int, input bool) (bool, string) {
 	for _, o := range v.override {
 		if o.n == n {
 			return o.yes, "supposed, to find what else is wrong"
@@ -102,12 +110,15 @@ func (v *view) ask(n *node, nodes int) (bool, string) {
 	if v.answers == nil {
 		v.answers = make([]answer, nodes)
 	}
-	a := &v.answers[n.idx]
-	if !a.asked {
-		a.yes, a.input = n.test(v)
-		a.asked = true
+	if a := v.answers[n.idx]; a != notAsked && !input {
+		return a == saidYes, ""
 	}
-	return a.yes, a.input
+	yes, in := n.test(v)
+	v.answers[n.idx] = saidNo
+	if yes {
+		v.answers[n.idx] = saidYes
+	}
+	return yes, in
 }
 
 func or(s, def string) string {
