@@ -13,7 +13,7 @@ type allowList struct {
 // §9.3.2), OPTIONS is always answered, and only what the server
 // implements can be allowed.
 func allowOf(endpoint, implemented []string) allowList {
-	var out []string
+	out := make([]string, 0, len(endpoint)+2)
 	add := func(m string) {
 		if !contains(out, m) && contains(implemented, m) {
 			out = append(out, m)

@@ -75,10 +75,12 @@ func also(f *flow, v *view, first outcome) []Also {
 		// and lead on; steps that only refine it are passed over.
 		var flip *step
 		var answer bool
-		for k := len(o.path) - 1; k >= 0 && flip == nil; k-- {
+		k := len(o.path) - 1
+		for ; k >= 0; k-- {
 			s, yes := &f.steps[o.path[k]/2], o.path[k]%2 == 1
 			if !v.supposes(s.n) && !contains(refines, s.n.id) && s.next[b2i(!yes)] >= 0 {
 				flip, answer = s, !yes
+				break
 			}
 		}
 		// With no route there is no target resource, so no later check
@@ -87,7 +89,8 @@ func also(f *flow, v *view, first outcome) []Also {
 			return out
 		}
 		v.override = append(v.override, supposed{flip.n, answer})
-		if o = f.walk(v, withPath); o.code < 400 {
+		// The steps before the fault are answered as they were.
+		if o = f.walkOn(v, withPath, o.path[:k+1]); o.code < 400 {
 			return out
 		}
 		a := Also{Code: o.code, Reason: codeInfo[o.code].Reason, Node: o.last.id, Why: expand(o.why, v)}

@@ -53,10 +53,18 @@ var (
 )
 
 // The inputs of the usual case, worded once: most cases keep the default
-// methods and version (four allocations fewer per case).
+// methods and version, and send a usual method (five allocations fewer
+// per case).
 var (
 	defaultImplementedInput = "situation.server.implemented_methods: " + strings.Join(DefaultImplementedMethods, " ") + " (default)"
 	defaultVersionInput     = "request version HTTP/1.1"
+	methodInputs            = func() map[string]string {
+		m := map[string]string{}
+		for _, x := range DefaultImplementedMethods {
+			m[x] = "method " + x
+		}
+		return m
+	}()
 )
 
 func present(ok bool) string {

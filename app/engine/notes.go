@@ -69,7 +69,7 @@ var noteByID = func() map[string]*noteText {
 // notesFor explains the mistakes people make near a verdict: which code
 // they are tempted to send instead, and why it is wrong.
 func notesFor(code int, last string, v *view, p Profile) []Note {
-	var ids []string
+	ids := make([]string, 0, 8) // room for the most any code adds: on the stack
 	add := func(id ...string) { ids = append(ids, id...) }
 	s := &v.c.Situation
 	switch code {

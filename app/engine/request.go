@@ -50,7 +50,10 @@ func newView(c *Case, p Profile) *view {
 	if p == DRF && isToken(v.method) && strings.ToUpper(v.method) != v.method {
 		v.method, v.upcased = strings.ToUpper(v.method), true // Django's WSGIRequest upper-cases it
 	}
-	v.methodIn = "method " + v.method
+	v.methodIn = methodInputs[v.method]
+	if v.methodIn == "" {
+		v.methodIn = "method " + v.method
+	}
 	if v.upcased {
 		v.methodIn = "method " + r.Method + ", read as " + v.method + " (Django upper-cases it)"
 	}
