@@ -26,6 +26,7 @@ func allowOf(endpoint, implemented []string) allowList {
 		}
 	}
 	add("OPTIONS")
+	// The input is the value after a prefix: one string, one allocation.
 	in := "endpoint allows " + strings.Join(out, ", ")
 	return allowList{methods: out, text: in[len("endpoint allows "):], input: in}
 }

@@ -316,7 +316,7 @@ func TestAuditTemplates(t *testing.T) {
 				c.Situation.Processing.Conflict = "duplicate"
 				c.Situation.Processing.FieldError = "email: this field is required."
 				c.Situation.Server.Unavailable = "overloaded"
-				v := newView(&c, p)
+				v := newView(c, p)
 				all := tmpls
 				for _, n := range nodes {
 					if n.whyFor != nil && (who.headers != nil || n.id != "credentials-valid") {

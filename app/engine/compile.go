@@ -169,7 +169,9 @@ func (f *flow) walkOn(v *view, keep detail, from []int16) outcome {
 		s := &f.steps[i]
 		yes, input := v.ask(s.n, f.nodes, keep == withTrace)
 		path = append(path, int16(i*2+b2i(yes)))
-		inputs = append(inputs, input)
+		if keep == withTrace {
+			inputs = append(inputs, input)
+		}
 		next := s.next[b2i(yes)]
 		if next < 0 {
 			e := s.edge(yes)

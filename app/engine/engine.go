@@ -13,7 +13,7 @@ func Recommend(c Case) Decision {
 	if flows[p] == nil {
 		p = RFC9110
 	}
-	v := newView(&c, p)
+	v := newView(c, p)
 	o := flows[p].walk(v, withTrace)
 	d := decision(o, v, p)
 	d.Trace = o.trace
@@ -25,7 +25,7 @@ func Recommend(c Case) Decision {
 	}
 	ov := v // the profiles read the case alike, but for a lower-case method
 	if other == DRF && isToken(v.method) && strings.ToUpper(v.method) != v.method || v.upcased {
-		ov = newView(&c, other)
+		ov = newView(c, other)
 	}
 	if oo := flows[other].walk(ov, codeOnly); oo.code != o.code {
 		why := expand(oo.why, ov)
@@ -47,7 +47,7 @@ func Recommend(c Case) Decision {
 // only after a 1xx (in Recommend it was for every case: 650 bytes).
 func then(c Case, code int, p Profile) *Brief {
 	after := afterInterim(c, code)
-	v := newView(&after, p)
+	v := newView(after, p)
 	o := flows[p].walk(v, codeOnly)
 	return &Brief{Profile: p, Code: o.code, Reason: codeInfo[o.code].Reason, Why: expand(o.why, v),
 		Headers: advise(o.code, o.last.id, v, p)}

@@ -58,7 +58,7 @@ func CredentialsOf(c Case) Credentials {
 
 // inspectView is the case as the RFC 9110 flow's checks read it. The view
 // is made for each call: these helpers run once per render.
-func inspectView(c Case) *view { return newView(&c, RFC9110) }
+func inspectView(c Case) *view { return newView(c, RFC9110) }
 
 // BodyKind is what a body is, as the engine reads it.
 type BodyKind string
