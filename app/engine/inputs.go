@@ -77,27 +77,9 @@ func present(ok bool) string {
 // methodInput words the request's method for the trace.
 func (v *view) methodInput() string { return v.methodIn }
 
-// The sizes the trace words against their limits.
-const (
-	urlSize = iota
-	headerSize
-	bodySize
-)
-
-// sizeInput words a size against its limit, "URL is 11 bytes; limit
-// 8000", once per view: every walk over it asks.
-func (v *view) sizeInput(k int) string {
-	if v.sizes[k] == "" {
-		what, n, limit := "URL is ", len(v.url), v.maxURL
-		switch k {
-		case headerSize:
-			what, n, limit = "headers take ", v.headerBytes(), v.maxHeader
-		case bodySize:
-			what, n, limit = "body is ", v.bodySize(), v.maxBody
-		}
-		var buf [64]byte // worded on the stack: one allocation, the string
-		b := strconv.AppendInt(append(buf[:0], what...), int64(n), 10)
-		v.sizes[k] = string(strconv.AppendInt(append(b, " bytes; limit "...), int64(limit), 10))
-	}
-	return v.sizes[k]
+// sizeInput words a size against its limit: "URL is 11 bytes; limit 8000".
+func sizeInput(what string, n, limit int) string {
+	var buf [64]byte // worded on the stack: one allocation, the string
+	b := strconv.AppendInt(append(buf[:0], what...), int64(n), 10)
+	return string(strconv.AppendInt(append(b, " bytes; limit "...), int64(limit), 10))
 }

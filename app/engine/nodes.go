@@ -46,10 +46,11 @@ var nodes = []node{
 		return contains(v.implemented, v.method), in
 	}, "", "No resource on this server supports {method}: the method is not implemented at all.", nil, 0},
 	{"url-length-ok", "Is the URL within the server's length limit?", "RFC 9110", "15.5.15", "limits", func(v *view) (bool, string) {
-		return len(v.url) <= v.maxURL, v.sizeInput(urlSize)
+		return len(v.url) <= v.maxURL, sizeInput("URL is ", len(v.url), v.maxURL)
 	}, "", "The target URL is longer than the server is willing to read.", nil, 0},
 	{"headers-size-ok", "Are the header fields within the server's size limit?", "RFC 6585", "5", "limits", func(v *view) (bool, string) {
-		return v.headerBytes() <= v.maxHeader, v.sizeInput(headerSize)
+		n := v.headerBytes()
+		return n <= v.maxHeader, sizeInput("headers take ", n, v.maxHeader)
 	}, "", "The request's header fields are larger than the server will process.", nil, 0},
 	{"expectation-ok", "Can the server meet the Expect header?", "RFC 9110", "15.5.18", "expect-continue", func(v *view) (bool, string) {
 		e, ok := v.header("Expect")
@@ -137,7 +138,8 @@ var nodes = []node{
 		return !b, fResourceLegalBlock.say(strconv.FormatBool(b))
 	}, "", "A legal demand forbids serving this resource; 451 says so openly.", nil, 0},
 	{"body-size-ok", "Is the body within the server's size limit?", "RFC 9110", "15.5.14", "limits", func(v *view) (bool, string) {
-		return v.bodySize() <= v.maxBody, v.sizeInput(bodySize)
+		n := v.bodySize()
+		return n <= v.maxBody, sizeInput("body is ", n, v.maxBody)
 	}, "", "The body is larger than the server is willing to take.", nil, 0},
 	{"length-given", "Does a body that needs a length come with Content-Length?", "RFC 9110", "15.5.12", "limits", func(v *view) (bool, string) {
 		if !v.c.Situation.Server.LengthRequired || v.body == "" {

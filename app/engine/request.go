@@ -33,7 +33,6 @@ type view struct {
 	maxURL, maxHeader, maxBody, length              int
 	scheme                                          string
 	allow                                           allowList // the Allow header's methods (allow.go)
-	sizes                                           [3]string // sizeInput's words, once asked for
 	// answers are what the walks over this view learned, by node index:
 	// the other profile's walk and also's walks ask only what is new.
 	// Only the answers: the input is shown by the first walk alone.
