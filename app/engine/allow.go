@@ -26,7 +26,7 @@ func allowOf(endpoint, implemented []string) allowList {
 		}
 	}
 	add("OPTIONS")
-	// The input is the value after a prefix: one string, one allocation.
+	// The value is the input's tail: one string serves both.
 	in := "endpoint allows " + strings.Join(out, ", ")
 	return allowList{methods: out, text: in[len("endpoint allows "):], input: in}
 }

@@ -32,8 +32,10 @@ type step struct {
 	// its input, worded once: every string in it is shared, and strings
 	// cannot be written to, so a decision still owns its trace.
 	shown [2]Step
-	// asked is the question worded for each usual method, when it names
-	// the {method}: three allocations fewer per case.
+	// fill: the question has {placeholders}. asked is such a question
+	// worded for each usual method, when the {method} is all it names:
+	// three allocations fewer per case.
+	fill  bool
 	asked map[string]string
 }
 
@@ -77,7 +79,8 @@ func compile(p Profile, rows []row, table []node) (*flow, error) {
 		}
 		at[r.id] = i
 		f.steps[i] = step{n: n, yes: r.yes, no: r.no, ref: n.spec + " §" + n.section, link: status.SpecURL(n.spec, n.section)}
-		if strings.Contains(n.question, "{method}") {
+		f.steps[i].fill = strings.Contains(n.question, "{")
+		if strings.Count(n.question, "{") == 1 && strings.Contains(n.question, "{method}") {
 			f.steps[i].asked = map[string]string{}
 			for _, m := range DefaultImplementedMethods {
 				f.steps[i].asked[m] = strings.ReplaceAll(n.question, "{method}", m)
@@ -209,10 +212,13 @@ func (f *flow) trace(v *view, path []int16, inputs []string) []Step {
 		// while the collector marks (about 2 % of the time in wasm).
 		sh, st := &s.shown[p%2], &t[k]
 		st.Node, st.Ref, st.Link, st.Guide, st.Answer, st.Next = sh.Node, sh.Ref, sh.Link, sh.Guide, sh.Answer, sh.Next
-		if q, ok := s.asked[v.method]; ok {
+		st.Question = sh.Question
+		if s.fill {
+			q, ok := s.asked[v.method]
+			if !ok {
+				q = expand(sh.Question, v)
+			}
 			st.Question = q
-		} else {
-			st.Question = expand(sh.Question, v)
 		}
 		st.Input = inputs[k]
 	}
