@@ -25,9 +25,8 @@ type flow struct {
 type step struct {
 	n       *node
 	yes, no edge
-	next    [2]int // [no, yes]: the step each answer leads to; -1 ends at the edge's code
-	ref     string // "RFC 9110 §15.5.6"
-	link    string
+	next    [2]int  // [no, yes]: the step each answer leads to; -1 ends at the edge's code
+	ref     stepRef // the node's section, link and guide, shared by every Step of it
 	// shown is the Step a trace shows for each answer ([no, yes]) but for
 	// its input, worded once: every string in it is shared, and strings
 	// cannot be written to, so a decision still owns its trace.
@@ -78,7 +77,7 @@ func compile(p Profile, rows []row, table []node) (*flow, error) {
 			return nil, fmt.Errorf("%s: node %q is wired twice", p, r.id)
 		}
 		at[r.id] = i
-		f.steps[i] = step{n: n, yes: r.yes, no: r.no, ref: n.spec + " §" + n.section, link: status.SpecURL(n.spec, n.section)}
+		f.steps[i] = step{n: n, yes: r.yes, no: r.no, ref: stepRef{n.spec + " §" + n.section, status.SpecURL(n.spec, n.section), n.guide}}
 		f.steps[i].fill = strings.Contains(n.question, "{")
 		if strings.Count(n.question, "{") == 1 && strings.Contains(n.question, "{method}") {
 			f.steps[i].asked = map[string]string{}
@@ -99,8 +98,7 @@ func compile(p Profile, rows []row, table []node) (*flow, error) {
 			if next == "" {
 				next = strconv.Itoa(e.code)
 			}
-			s.shown[a] = Step{Node: s.n.id, Question: s.n.question, Ref: s.ref, Link: s.link,
-				Guide: s.n.guide, Answer: yesNo(a == 1), Next: next}
+			s.shown[a] = Step{Node: s.n.id, Question: s.n.question, Answer: yesNo(a == 1), Next: next, at: &s.ref}
 		}
 	}
 	return f, nil
@@ -211,7 +209,7 @@ func (f *flow) trace(v *view, path []int16, inputs []string) []Step {
 		// Field by field: a whole-struct copy pays a bulk write barrier
 		// while the collector marks (about 2 % of the time in wasm).
 		sh, st := &s.shown[p%2], &t[k]
-		st.Node, st.Ref, st.Link, st.Guide, st.Answer, st.Next = sh.Node, sh.Ref, sh.Link, sh.Guide, sh.Answer, sh.Next
+		st.Node, st.Answer, st.Next, st.at = sh.Node, sh.Answer, sh.Next, sh.at
 		st.Question = sh.Question
 		if s.fill {
 			q, ok := s.asked[v.method]

@@ -336,7 +336,7 @@ func TestDecisionDetails(t *testing.T) {
 		t.Errorf("206 headers = %+v", d.Headers)
 	}
 	for _, s := range d.Trace {
-		if s.Node == "" || s.Question == "" || s.Input == "" || s.Ref == "" || s.Guide == "" || s.Next == "" {
+		if s.Node == "" || s.Question == "" || s.Input == "" || s.Ref() == "" || s.Guide() == "" || s.Next == "" {
 			t.Errorf("incomplete step %+v", s)
 		}
 	}

@@ -281,8 +281,8 @@ func TestVerdictAnswerFirst(t *testing.T) {
 				t.Errorf("%s: the node id %q shows on the page", id, st.Next)
 			}
 		}
-		if !strings.Contains(out, html.EscapeString(last.Input)) || !strings.Contains(out, last.Ref) {
-			t.Errorf("%s: the deciding step lacks its fact %q or its section %s", id, last.Input, last.Ref)
+		if !strings.Contains(out, html.EscapeString(last.Input)) || !strings.Contains(out, last.Ref()) {
+			t.Errorf("%s: the deciding step lacks its fact %q or its section %s", id, last.Input, last.Ref())
 		}
 		// .step::before shows data-n: a style attribute (counter-reset) would
 		// be refused by the page's policy.
@@ -373,7 +373,7 @@ func TestGuideAnchors(t *testing.T) {
 		d := engine.Recommend(s.Case)
 		check("the verdict of "+s.ID, d.Guide)
 		for _, st := range d.Trace {
-			check("trace step "+st.Node, st.Guide)
+			check("trace step "+st.Node, st.Guide())
 		}
 		for _, n := range d.Notes {
 			check("note "+n.Title, n.Guide)

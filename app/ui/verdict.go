@@ -85,9 +85,9 @@ func decidingStep(steps []engine.Step) app.UI {
 			return el("p", "deciding-fact", txt("span", "muted", "Because "), txt("span", "input", s.Input))
 		}),
 		el("p", "step-links",
-			when(s.Link != "", func() app.UI { return extLink(s.Link, s.Ref) }),
-			when(s.Guide != "", func() app.UI {
-				return link(guideHref(s.Guide), "", "More in the guide").Aria("label", "Guide: "+s.Question)
+			when(s.Link() != "", func() app.UI { return extLink(s.Link(), s.Ref()) }),
+			when(s.Guide() != "", func() app.UI {
+				return link(guideHref(s.Guide()), "", "More in the guide").Aria("label", "Guide: "+s.Question)
 			}),
 		),
 	).ID("deciding")
@@ -221,10 +221,10 @@ func traceSteps(steps []engine.Step, first int) []app.UI {
 		items[i] = attrs(el("li", "step",
 			txt("span", "q", s.Question),
 			el("span", "step-links",
-				when(s.Guide != "", func() app.UI {
-					return link(guideHref(s.Guide), "", "guide").Aria("label", "Guide: "+s.Question)
+				when(s.Guide() != "", func() app.UI {
+					return link(guideHref(s.Guide()), "", "guide").Aria("label", "Guide: "+s.Question)
 				}),
-				when(s.Link != "", func() app.UI { return extLink(s.Link, s.Ref) }),
+				when(s.Link() != "", func() app.UI { return extLink(s.Link(), s.Ref()) }),
 			),
 			el("div", "step-body",
 				txt("span", "a a-"+s.Answer, s.Answer),

@@ -116,7 +116,7 @@ func TestBrowserFlow(t *testing.T) {
 			clickNode(t, tab, st.Node)
 			poll(t, tab, `(document.getElementById("flow-info") || {}).dataset.node === "credentials-present"`, "the step of credentials-present")
 			got := text(t, tab, "#flow-info")
-			for _, want := range []string{"Step " + strconv.Itoa(k+1) + " of " + strconv.Itoa(len(d.Trace)), st.Question, st.Input, st.Ref} {
+			for _, want := range []string{"Step " + strconv.Itoa(k+1) + " of " + strconv.Itoa(len(d.Trace)), st.Question, st.Input, st.Ref()} {
 				if !strings.Contains(got, want) {
 					t.Errorf("the step shown is %q, want it to contain %q", got, want)
 				}
@@ -124,8 +124,8 @@ func TestBrowserFlow(t *testing.T) {
 			if href := eval[string](t, tab, `document.querySelector("#flow-info a:not([target])").getAttribute("href")`); !strings.Contains(href, testPrefix+"/guide/") {
 				t.Errorf("the step's guide link is %q", href)
 			}
-			if href := eval[string](t, tab, `document.querySelector("#flow-info a[target]").getAttribute("href")`); href != st.Link {
-				t.Errorf("the step's RFC link is %q, want %q", href, st.Link)
+			if href := eval[string](t, tab, `document.querySelector("#flow-info a[target]").getAttribute("href")`); href != st.Link() {
+				t.Errorf("the step's RFC link is %q, want %q", href, st.Link())
 			}
 		}
 		// Enter on a focused node does the same.
