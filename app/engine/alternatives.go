@@ -179,7 +179,7 @@ func Alternatives(c Case, d Decision) []Alternative {
 		// Getting past the question that decided: the flow goes on further,
 		// or that question now answers the other way.
 		passed := len(nd.Trace) > len(d.Trace) ||
-			slices.ContainsFunc(nd.Trace, func(s Step) bool { return s.Node == last.Node && s.Answer != last.Answer })
+			slices.ContainsFunc(nd.Trace, func(s Step) bool { return s.Node() == last.Node() && s.Answer() != last.Answer() })
 		switch {
 		case passed && k.keeps && k.edit.Op == "set_header":
 			r.rank = 0 // what the request lacks, the learner's next line
@@ -222,7 +222,7 @@ var regressOrder = [6]int{4: 0, 1: 1, 2: 1, 3: 1, 5: 2}
 // firstDifference is the index of the first step where the traces part.
 func firstDifference(a, b []Step) int {
 	for i := range min(len(a), len(b)) {
-		if a[i].Node != b[i].Node || a[i].Answer != b[i].Answer {
+		if a[i].Node() != b[i].Node() || a[i].Answer() != b[i].Answer() {
 			return i
 		}
 	}

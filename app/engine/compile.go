@@ -25,12 +25,12 @@ type flow struct {
 type step struct {
 	n       *node
 	yes, no edge
-	next    [2]int  // [no, yes]: the step each answer leads to; -1 ends at the edge's code
-	ref     stepRef // the node's section, link and guide, shared by every Step of it
-	// shown is the Step a trace shows for each answer ([no, yes]) but for
-	// its input, worded once: every string in it is shared, and strings
-	// cannot be written to, so a decision still owns its trace.
-	shown [2]Step
+	next    [2]int // [no, yes]: the step each answer leads to; -1 ends at the edge's code
+	ref     string // "RFC 9110 §15.5.6"
+	link    string
+	// shown is what a trace's Step shows for each answer ([no, yes]) but
+	// its question and input, worded once and read through Step's methods.
+	shown [2]stepFixed
 	// fill: the question has {placeholders}. asked is such a question
 	// worded for each usual method, when the {method} is all it names:
 	// three allocations fewer per case.
@@ -77,7 +77,7 @@ func compile(p Profile, rows []row, table []node) (*flow, error) {
 			return nil, fmt.Errorf("%s: node %q is wired twice", p, r.id)
 		}
 		at[r.id] = i
-		f.steps[i] = step{n: n, yes: r.yes, no: r.no, ref: stepRef{n.spec + " §" + n.section, status.SpecURL(n.spec, n.section), n.guide}}
+		f.steps[i] = step{n: n, yes: r.yes, no: r.no, ref: n.spec + " §" + n.section, link: status.SpecURL(n.spec, n.section)}
 		f.steps[i].fill = strings.Contains(n.question, "{")
 		if strings.Count(n.question, "{") == 1 && strings.Contains(n.question, "{method}") {
 			f.steps[i].asked = map[string]string{}
@@ -98,7 +98,7 @@ func compile(p Profile, rows []row, table []node) (*flow, error) {
 			if next == "" {
 				next = strconv.Itoa(e.code)
 			}
-			s.shown[a] = Step{Node: s.n.id, Question: s.n.question, Answer: yesNo(a == 1), Next: next, at: &s.ref}
+			s.shown[a] = stepFixed{node: s.n.id, answer: yesNo(a == 1), next: next, ref: s.ref, link: s.link, guide: s.n.guide}
 		}
 	}
 	return f, nil
@@ -206,15 +206,13 @@ func (f *flow) trace(v *view, path []int16, inputs []string) []Step {
 	t := make([]Step, len(path))
 	for k, p := range path {
 		s := &f.steps[p/2]
-		// Field by field: a whole-struct copy pays a bulk write barrier
-		// while the collector marks (about 2 % of the time in wasm).
-		sh, st := &s.shown[p%2], &t[k]
-		st.Node, st.Answer, st.Next, st.at = sh.Node, sh.Answer, sh.Next, sh.at
-		st.Question = sh.Question
+		st := &t[k]
+		st.at = &s.shown[p%2]
+		st.Question = s.n.question
 		if s.fill {
 			q, ok := s.asked[v.method]
 			if !ok {
-				q = expand(sh.Question, v)
+				q = expand(s.n.question, v)
 			}
 			st.Question = q
 		}

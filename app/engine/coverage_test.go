@@ -33,10 +33,10 @@ func TestGoldenCoverage(t *testing.T) {
 	for _, g := range goldenCases(t) {
 		d := Recommend(g.c)
 		for _, s := range d.Trace {
-			visited[d.Profile][s.Node] = true
+			visited[d.Profile][s.Node()] = true
 		}
 		last := d.Trace[len(d.Trace)-1]
-		endings[ending{d.Profile, last.Node, last.Answer == "yes"}] = true
+		endings[ending{d.Profile, last.Node(), last.Answer() == "yes"}] = true
 		notes = append(notes, d.Notes...)
 		headers = append(headers, d.Headers...)
 		for _, a := range d.Also {

@@ -33,46 +33,49 @@ type Decision struct {
 }
 
 // Step is one question the engine asked, in order: a plain value, so a
-// decision owns its trace. Its node's section, link and guide anchor are
-// the same in every trace and read through Ref, Link and Guide: five
-// strings a step, not eight, cut a case's bytes by a quarter (5.4 → 4.1 KB)
-// and its time in wasm by about a sixth (BENCHMARKS.md).
+// decision owns its trace. The question as worded for this case and the
+// input that decided it are its fields; what the flow fixes for the node
+// and answer (its id, the answer, where it led, the section, link and
+// guide anchor) is the same in every trace and read through methods. Two
+// strings a step, not eight, cut a case's bytes by 45 % (5.4 → 3.0 KB)
+// and its time in wasm by about a fifth (BENCHMARKS.md).
 type Step struct {
-	Node     string // stable id, e.g. "method-allowed"
 	Question string // "Does the endpoint allow POST?"
-	Answer   string // "yes" or "no"
-	Next     string // the next node id, or the code reached, e.g. "405"
 	Input    string // what decided it: a header, a fact, a default
-	at       *stepRef
+	at       *stepFixed
 }
 
-// stepRef is what a step's node cites, worded once when a flow is
-// compiled (or decoded with the step) and never written after.
-type stepRef struct{ ref, link, guide string }
+// stepFixed is what a step shows that its flow fixes, worded once when
+// the flow is compiled (or when the step is decoded) and never written
+// after.
+type stepFixed struct{ node, answer, next, ref, link, guide string }
+
+var noStep stepFixed
+
+func (s Step) fixed() *stepFixed {
+	if s.at == nil {
+		return &noStep
+	}
+	return s.at
+}
+
+// Node is the node's stable id, e.g. "method-allowed".
+func (s Step) Node() string { return s.fixed().node }
+
+// Answer is "yes" or "no".
+func (s Step) Answer() string { return s.fixed().answer }
+
+// Next is the next node id, or the code reached, e.g. "405".
+func (s Step) Next() string { return s.fixed().next }
 
 // Ref is the node's section, "RFC 9110 §15.5.6".
-func (s Step) Ref() string {
-	if s.at == nil {
-		return ""
-	}
-	return s.at.ref
-}
+func (s Step) Ref() string { return s.fixed().ref }
 
 // Link is that section on rfc-editor.org.
-func (s Step) Link() string {
-	if s.at == nil {
-		return ""
-	}
-	return s.at.link
-}
+func (s Step) Link() string { return s.fixed().link }
 
 // Guide is the node's guide anchor id, e.g. "method-handling".
-func (s Step) Guide() string {
-	if s.at == nil {
-		return ""
-	}
-	return s.at.guide
-}
+func (s Step) Guide() string { return s.fixed().guide }
 
 // stepJSON is a Step as JSON, its fields in the order they always had.
 type stepJSON struct {
@@ -92,7 +95,7 @@ func (s Step) MarshalJSON() ([]byte, error) {
 	enc := json.NewEncoder(&b)
 	// The encoder that called escapes <, > and & again if it is told to.
 	enc.SetEscapeHTML(false)
-	err := enc.Encode(stepJSON{s.Node, s.Question, s.Ref(), s.Link(), s.Guide(), s.Answer, s.Next, s.Input})
+	err := enc.Encode(stepJSON{s.Node(), s.Question, s.Ref(), s.Link(), s.Guide(), s.Answer(), s.Next(), s.Input})
 	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), err
 }
 
@@ -102,8 +105,7 @@ func (s *Step) UnmarshalJSON(data []byte) error {
 	if err := json.Unmarshal(data, &j); err != nil {
 		return err
 	}
-	*s = Step{Node: j.Node, Question: j.Question, Answer: j.Answer, Next: j.Next, Input: j.Input,
-		at: &stepRef{j.Ref, j.Link, j.Guide}}
+	*s = Step{Question: j.Question, Input: j.Input, at: &stepFixed{j.Node, j.Answer, j.Next, j.Ref, j.Link, j.Guide}}
 	return nil
 }
 

@@ -234,7 +234,7 @@ func TestPaths(t *testing.T) {
 		d := Recommend(tt.c)
 		var ids []string
 		for _, s := range d.Trace {
-			ids = append(ids, s.Node)
+			ids = append(ids, s.Node())
 		}
 		if got := strings.Join(ids, " ") + " " + strconv.Itoa(d.Code); !strings.Contains(got, tt.path) {
 			t.Errorf("Recommend(%s) path = …%s, want it to contain %q", tt.name, got[max(0, len(got)-120):], tt.path)
@@ -336,7 +336,7 @@ func TestDecisionDetails(t *testing.T) {
 		t.Errorf("206 headers = %+v", d.Headers)
 	}
 	for _, s := range d.Trace {
-		if s.Node == "" || s.Question == "" || s.Input == "" || s.Ref() == "" || s.Guide() == "" || s.Next == "" {
+		if s.Node() == "" || s.Question == "" || s.Input == "" || s.Ref() == "" || s.Guide() == "" || s.Next() == "" {
 			t.Errorf("incomplete step %+v", s)
 		}
 	}
@@ -362,7 +362,7 @@ func TestLongFlow(t *testing.T) {
 		t.Fatal(err)
 	}
 	o := f.walk(newView(Case{}, RFC9110), withTrace)
-	if o.code != 200 || len(o.trace) != 100 || o.trace[99].Node != "n99" || o.why != "All 100 said yes." {
+	if o.code != 200 || len(o.trace) != 100 || o.trace[99].Node() != "n99" || o.why != "All 100 said yes." {
 		t.Errorf("walk of 100 nodes = %d after %d steps (%q), want 200 after 100", o.code, len(o.trace), o.why)
 	}
 }

@@ -28,7 +28,7 @@ func ExampleRecommend() {
 	fmt.Println(d.Why)
 	fmt.Println(d.Constants.DRF.Name, d.Constants.Go.Name)
 	last := d.Trace[len(d.Trace)-1]
-	fmt.Println(last.Question, last.Answer, "→", last.Next)
+	fmt.Println(last.Question, last.Answer(), "→", last.Next())
 	// Output:
 	// 409 Conflict
 	// The request is valid on its own but clashes with the current state (it already exists).

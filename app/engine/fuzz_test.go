@@ -14,7 +14,7 @@ func checkDecision(t *testing.T, c Case, d Decision) {
 	if !ok || !sc.Recommendable() {
 		t.Fatalf("Recommend(%s) = %d, not a recommendable registered code", Encode(c), d.Code)
 	}
-	if len(d.Trace) == 0 || d.Trace[len(d.Trace)-1].Next != itoa(d.Code) {
+	if len(d.Trace) == 0 || d.Trace[len(d.Trace)-1].Next() != itoa(d.Code) {
 		t.Fatalf("Recommend(%s): trace does not end at %d", Encode(c), d.Code)
 	}
 	if d.Why == "" {

@@ -331,7 +331,7 @@ func TestFlowTables(t *testing.T) {
 				}
 				return "**" + strconv.Itoa(e.code) + "**"
 			}
-			fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s |\n", s.n.id, s.n.question, end(s.yes), end(s.no), s.ref.ref)
+			fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s |\n", s.n.id, s.n.question, end(s.yes), end(s.no), s.ref)
 		}
 		path := filepath.Join("testdata", "flows", string(p)+".md")
 		if *update {

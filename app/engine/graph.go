@@ -69,7 +69,7 @@ func FlowGraph(p Profile) (g Graph, ok bool) {
 			stage = st
 		}
 		g.Nodes = append(g.Nodes, GraphNode{
-			ID: n.id, Question: n.question, Ref: s.ref.ref, Link: s.ref.link, Guide: s.ref.guide, Stage: stage,
+			ID: n.id, Question: n.question, Ref: s.ref, Link: s.link, Guide: n.guide, Stage: stage,
 			Yes: s.yes.target(), No: s.no.target(),
 		})
 	}

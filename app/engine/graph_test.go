@@ -62,13 +62,13 @@ func TestGraphFollowsTrace(t *testing.T) {
 			c.Profile = p
 			d := Recommend(c)
 			for _, s := range d.Trace {
-				n := by[s.Node]
+				n := by[s.Node()]
 				want := n.No
-				if s.Answer == "yes" {
+				if s.Answer() == "yes" {
 					want = n.Yes
 				}
-				if s.Next != want {
-					t.Errorf("%s %s: step %s answered %s leads to %s in the trace, %s in the graph", p, tt.name, s.Node, s.Answer, s.Next, want)
+				if s.Next() != want {
+					t.Errorf("%s %s: step %s answered %s leads to %s in the trace, %s in the graph", p, tt.name, s.Node(), s.Answer(), s.Next(), want)
 				}
 			}
 		}

@@ -146,7 +146,7 @@ func position(s string, offset int, early bool) (line, col int) {
 // Passed says in a few words what a step that led on established, for a
 // line that sums up the routine checks ("the server is up, the method is
 // allowed, …"); "" when the step is not worth naming there.
-func Passed(s Step) string { return passed[s.Node+" "+s.Answer] }
+func Passed(s Step) string { return passed[s.Node()+" "+s.Answer()] }
 
 var passed = map[string]string{
 	"service-available yes":      "the server is up",

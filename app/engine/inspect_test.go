@@ -12,8 +12,8 @@ import (
 // it did not ask.
 func answer(c engine.Case, node string) string {
 	for _, s := range engine.Recommend(c).Trace {
-		if s.Node == node {
-			return s.Answer
+		if s.Node() == node {
+			return s.Answer()
 		}
 	}
 	return ""
@@ -112,7 +112,7 @@ func TestPassedNamesRealSteps(t *testing.T) {
 			tr := engine.Recommend(c).Trace
 			for _, st := range tr[:len(tr)-1] {
 				if engine.Passed(st) != "" {
-					seen[st.Node+" "+st.Answer] = true
+					seen[st.Node()+" "+st.Answer()] = true
 				}
 			}
 		}

@@ -155,10 +155,10 @@ func TestExplain(t *testing.T) {
 		if tt.note == "" && w.Note != nil || tt.note != "" && (w.Note == nil || w.Note.Title != tt.note) {
 			t.Errorf("Explain(%s, %d).Note = %+v, want %q", tt.q, tt.chosen, w.Note, tt.note)
 		}
-		if tt.fork != "" && (w.Here == nil || !strings.Contains(w.Here.Node, tt.fork)) {
+		if tt.fork != "" && (w.Here == nil || !strings.Contains(w.Here.Node(), tt.fork)) {
 			t.Errorf("Explain(%s, %d) parts at %+v, want a node with %q", tt.q, tt.chosen, w.Here, tt.fork)
 		}
-		if w.Here != nil && (w.There == nil || w.Here.Node == w.There.Node && w.Here.Answer == w.There.Answer) {
+		if w.Here != nil && (w.There == nil || w.Here.Node() == w.There.Node() && w.Here.Answer() == w.There.Answer()) {
 			t.Errorf("Explain(%s, %d): the paths part at %+v and %+v, which are the same step", tt.q, tt.chosen, w.Here, w.There)
 		}
 		if (w.Change != "") != tt.change {

@@ -44,7 +44,7 @@ func Explain(q *Question, d engine.Decision, chosen int) WhyNot {
 	od := other.Decide()
 	for i := 0; i < len(d.Trace) && i < len(od.Trace); i++ {
 		a, b := d.Trace[i], od.Trace[i]
-		if a.Node != b.Node || a.Answer != b.Answer {
+		if a.Node() != b.Node() || a.Answer() != b.Answer() {
 			w.Here, w.There = &d.Trace[i], &od.Trace[i]
 			break
 		}

@@ -52,7 +52,7 @@ func TestGuideLinks(t *testing.T) {
 			d := engine.Recommend(c)
 			check(s.ID+"/"+string(p)+" verdict", d.Guide)
 			for _, st := range d.Trace {
-				check(s.ID+"/"+string(p)+" step "+st.Node, st.Guide())
+				check(s.ID+"/"+string(p)+" step "+st.Node(), st.Guide())
 			}
 			for _, n := range d.Notes {
 				check(s.ID+"/"+string(p)+" note "+n.Title, n.Guide)

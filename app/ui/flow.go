@@ -45,7 +45,7 @@ func (f *FlowView) Render() app.UI {
 	d := f.Decision
 	path := make([]string, len(d.Trace))
 	for i, s := range d.Trace {
-		path[i] = s.Node + ":" + s.Answer
+		path[i] = s.Node() + ":" + s.Answer()
 	}
 	class := "flow-view"
 	if f.Compact {

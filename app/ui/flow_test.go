@@ -40,7 +40,7 @@ func TestFlowViewPath(t *testing.T) {
 	}
 	var path []string
 	for _, st := range d.Trace {
-		path = append(path, st.Node+":"+st.Answer)
+		path = append(path, st.Node()+":"+st.Answer())
 	}
 	if want := `data-path="` + strings.Join(path, " ") + `"`; !strings.Contains(page, want) {
 		t.Errorf("the view does not say the path to light: want %s", want)

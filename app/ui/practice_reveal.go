@@ -34,7 +34,7 @@ func (p *Practice) reveal(q *practice.Question) app.UI {
 		).ID("verdict"),
 		el("p", "deciding",
 			txt("strong", "", "The step that decided: "),
-			app.Text(last.Question+" "+last.Answer+stepInput(last)+" → "+last.Next),
+			app.Text(last.Question+" "+last.Answer()+stepInput(last)+" → "+last.Next()),
 		),
 		when(!ok, func() app.UI { return whyNot(practice.Explain(q, d, p.chosen)) }),
 		el("p", "reveal-links",
@@ -64,8 +64,8 @@ func whyNot(w practice.WhyNot) app.UI {
 		when(w.Note != nil, func() app.UI { return txt("p", "", w.Note.Text) }),
 		when(w.Here != nil, func() app.UI {
 			return el("p", "",
-				app.Text("The paths part at “"+w.Here.Question+"”: here the answer is "+w.Here.Answer+stepInput(*w.Here)+
-					"; a case that gets "+n+" answers "+w.There.Answer+stepInput(*w.There)+"."),
+				app.Text("The paths part at “"+w.Here.Question+"”: here the answer is "+w.Here.Answer()+stepInput(*w.Here)+
+					"; a case that gets "+n+" answers "+w.There.Answer()+stepInput(*w.There)+"."),
 			)
 		}),
 		when(w.Change != "", func() app.UI {

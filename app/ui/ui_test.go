@@ -277,8 +277,8 @@ func TestVerdictAnswerFirst(t *testing.T) {
 			t.Errorf("%s: the trace shows %d steps, want %d", id, got, len(d.Trace))
 		}
 		for _, st := range d.Trace[:len(d.Trace)-1] {
-			if strings.Contains(out, ">"+st.Next+"<") {
-				t.Errorf("%s: the node id %q shows on the page", id, st.Next)
+			if strings.Contains(out, ">"+st.Next()+"<") {
+				t.Errorf("%s: the node id %q shows on the page", id, st.Next())
 			}
 		}
 		if !strings.Contains(out, html.EscapeString(last.Input)) || !strings.Contains(out, last.Ref()) {
@@ -373,7 +373,7 @@ func TestGuideAnchors(t *testing.T) {
 		d := engine.Recommend(s.Case)
 		check("the verdict of "+s.ID, d.Guide)
 		for _, st := range d.Trace {
-			check("trace step "+st.Node, st.Guide())
+			check("trace step "+st.Node(), st.Guide())
 		}
 		for _, n := range d.Notes {
 			check("note "+n.Title, n.Guide)

@@ -79,7 +79,7 @@ func decidingStep(steps []engine.Step) app.UI {
 		txt("p", "deciding-label", "What decided it"),
 		el("p", "deciding-q",
 			txt("span", "q", s.Question),
-			txt("span", "a a-"+s.Answer, s.Answer),
+			txt("span", "a a-"+s.Answer(), s.Answer()),
 		),
 		when(s.Input != "", func() app.UI {
 			return el("p", "deciding-fact", txt("span", "muted", "Because "), txt("span", "input", s.Input))
@@ -214,7 +214,7 @@ func traceSteps(steps []engine.Step, first int) []app.UI {
 	items := make([]app.UI, len(steps))
 	for i, s := range steps {
 		// The next question in words, or the code reached.
-		next := s.Next
+		next := s.Next()
 		if i+1 < len(steps) {
 			next = steps[i+1].Question
 		}
@@ -227,7 +227,7 @@ func traceSteps(steps []engine.Step, first int) []app.UI {
 				when(s.Link() != "", func() app.UI { return extLink(s.Link(), s.Ref()) }),
 			),
 			el("div", "step-body",
-				txt("span", "a a-"+s.Answer, s.Answer),
+				txt("span", "a a-"+s.Answer(), s.Answer()),
 				when(s.Input != "", func() app.UI { return txt("span", "input", s.Input) }),
 				el("span", "next",
 					txt("span", "", "→ ").Aria("hidden", "true"),

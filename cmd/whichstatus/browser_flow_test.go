@@ -110,10 +110,10 @@ func TestBrowserFlow(t *testing.T) {
 		b.open(t, tab, base+"/scenarios/missing-token")
 		wantLit(t, tab, d, "the scenario")
 		for k, st := range d.Trace {
-			if st.Node != "credentials-present" {
+			if st.Node() != "credentials-present" {
 				continue
 			}
-			clickNode(t, tab, st.Node)
+			clickNode(t, tab, st.Node())
 			poll(t, tab, `(document.getElementById("flow-info") || {}).dataset.node === "credentials-present"`, "the step of credentials-present")
 			got := text(t, tab, "#flow-info")
 			for _, want := range []string{"Step " + strconv.Itoa(k+1) + " of " + strconv.Itoa(len(d.Trace)), st.Question, st.Input, st.Ref()} {
@@ -207,7 +207,7 @@ func wantLit(t *testing.T, tab context.Context, d engine.Decision, what string) 
 	t.Helper()
 	var want []string
 	for _, s := range d.Trace {
-		want = append(want, s.Node)
+		want = append(want, s.Node())
 	}
 	last := d.Trace[len(d.Trace)-1]
 	wantJSON, _ := json.Marshal(want)
@@ -223,7 +223,7 @@ func wantLit(t *testing.T, tab context.Context, d engine.Decision, what string) 
 		return JSON.stringify(lit) === %q && !!end && end.dataset.node === %q &&
 			!!exit && exit.dataset.edge === %q && !!code && code.dataset.code === %q &&
 			svg.querySelectorAll('[data-lit="end"]').length === 2;
-	})()`, svg, lit, wantJSON, last.Node, last.Node+":"+last.Answer, strconv.Itoa(d.Code))
+	})()`, svg, lit, wantJSON, last.Node(), last.Node()+":"+last.Answer(), strconv.Itoa(d.Code))
 	if _, err := chromedp.Run(tab, chromedp.Poll[chromedp.Void](js,
 		chromedp.WithPollingTimeout(10*time.Second), chromedp.WithPollingInterval(20*time.Millisecond))); err != nil {
 		got, _ := chromedp.Run(tab, chromedp.Evaluate[string](`(() => { const svg = `+svg+`; return svg ? JSON.stringify(`+lit+`) : "no diagram" })()`))

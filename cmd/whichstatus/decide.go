@@ -145,7 +145,7 @@ func writeText(w io.Writer, d engine.Decision, alts []engine.Alternative) {
 	}
 	p("\nTrace:\n")
 	for i, s := range d.Trace {
-		p("%3d. %s %s → %s\n     %s · %s\n", i+1, s.Question, strings.ToUpper(s.Answer), s.Next, s.Input, s.Ref())
+		p("%3d. %s %s → %s\n     %s · %s\n", i+1, s.Question, strings.ToUpper(s.Answer()), s.Next(), s.Input, s.Ref())
 	}
 	if len(d.Notes) > 0 {
 		p("\nNotes:\n")

@@ -32,9 +32,9 @@ func TestFlowDrawsEveryTrace(t *testing.T) {
 			c := s.Case
 			c.Profile = p
 			for _, st := range engine.Recommend(c).Trace {
-				for _, w := range []string{`data-node="` + st.Node + `"`, `data-edge="` + st.Node + ":" + st.Answer + `"`} {
+				for _, w := range []string{`data-node="` + st.Node() + `"`, `data-edge="` + st.Node() + ":" + st.Answer() + `"`} {
 					if !bytes.Contains(svg, []byte(w)) {
-						t.Errorf("%s under %s asks %s, but the built web/flow-%s.svg has no %s", s.ID, p, st.Node, p, w)
+						t.Errorf("%s under %s asks %s, but the built web/flow-%s.svg has no %s", s.ID, p, st.Node(), p, w)
 					}
 				}
 			}
