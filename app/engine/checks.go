@@ -18,7 +18,7 @@ func wellFormed(v *view) (bool, string) {
 	if !strings.HasPrefix(v.version, "HTTP/") || len(v.version) < 6 || v.version[5] < '0' || v.version[5] > '9' {
 		return false, "version " + strconv.Quote(v.version) + " is not HTTP/n"
 	}
-	for _, h := range v.headers {
+	for _, h := range v.c.Request.Headers {
 		if !isToken(h.Name) {
 			return false, "header name " + strconv.Quote(h.Name) + " is not a token"
 		}
@@ -98,7 +98,7 @@ func versionOK(ver string) bool {
 }
 
 func (v *view) bodySize() int {
-	n := len(v.body)
+	n := len(v.c.Request.Body)
 	if cl, ok := v.header("Content-Length"); ok {
 		if m, valid := contentLength(cl); valid && m > n {
 			n = m
@@ -155,7 +155,7 @@ func contentWellFormed(v *view) (bool, string) {
 	if !isJSON(mediaType(ct)) {
 		return true, "Content-Type: " + mediaType(ct) + " (not checked)"
 	}
-	if json.Valid([]byte(v.body)) {
+	if json.Valid([]byte(v.c.Request.Body)) {
 		return true, "the body parses as JSON"
 	}
 	return false, "the body is not valid JSON"

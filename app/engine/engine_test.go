@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"whichstatus/app/status"
 )
@@ -426,5 +427,13 @@ func TestHeaderDetails(t *testing.T) {
 	d = Recommend(Case{Request: Request{Method: "POST"}, Situation: Situation{Server: Server{ImplementedMethods: []string{"GET", "POST"}}}})
 	if d.Code != 405 || d.Headers[0].Value != "GET" {
 		t.Errorf("405 on a server without HEAD/OPTIONS: %d %+v, want Allow: GET", d.Code, d.Headers)
+	}
+}
+
+// TestViewSize keeps a view, with its 8-byte allocation header, in the
+// 1,024-byte size class its answers' room was sized for (request.go).
+func TestViewSize(t *testing.T) {
+	if n := unsafe.Sizeof(view{}) + 8; n > 1024 {
+		t.Errorf("a view takes %d bytes with its header: shrink view.room by %d", n, n-1024)
 	}
 }

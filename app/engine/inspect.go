@@ -43,7 +43,7 @@ func CredentialsOf(c Case) Credentials {
 	if c.Situation.Endpoint.Login {
 		// The body is where a login's credentials go; credentialsPresent
 		// says so of every request, credentials-valid reads the body.
-		cr.Present, cr.Expected = v.body != "", ""
+		cr.Present, cr.Expected = v.c.Request.Body != "", ""
 		cr.SchemeMatches = cr.Present
 		return cr
 	}

@@ -80,7 +80,7 @@ var nodes = []node{
 	{"drf-credentials-present", "Does an authenticator find credentials it handles?", "RFC 9110", "11.6.2", "profiles", drfCredentialsPresent, "", "", nil, 0},
 	{"drf-caller-known", "Is the caller authenticated?", "RFC 9110", "15.5.2", "profiles", drfCredentialsPresent, "", "", nil, 0},
 	{"credentials-valid", "Are the credentials valid?", "RFC 9110", "15.5.2", "authentication", func(v *view) (bool, string) {
-		if v.c.Situation.Endpoint.Login && v.body == "" {
+		if v.c.Situation.Endpoint.Login && v.c.Request.Body == "" {
 			return false, "the body holds no username and password"
 		}
 		if v.c.Situation.Caller.CredentialsInvalid {
@@ -96,7 +96,7 @@ var nodes = []node{
 		switch {
 		case !e.Login:
 			return true, "not a login view"
-		case v.body == "":
+		case v.c.Request.Body == "":
 			return false, "login view; no username and password in the body"
 		}
 		return !v.c.Situation.Caller.CredentialsInvalid, fCallerCredentialsInvalid.say(strconv.FormatBool(v.c.Situation.Caller.CredentialsInvalid))
@@ -142,7 +142,7 @@ var nodes = []node{
 		return n <= v.maxBody, sizeInput("body is ", n, v.maxBody)
 	}, "", "The body is larger than the server is willing to take.", nil, 0},
 	{"length-given", "Does a body that needs a length come with Content-Length?", "RFC 9110", "15.5.12", "limits", func(v *view) (bool, string) {
-		if !v.c.Situation.Server.LengthRequired || v.body == "" {
+		if !v.c.Situation.Server.LengthRequired || v.c.Request.Body == "" {
 			return true, "no length demanded"
 		}
 		return v.has("Content-Length"), "server.length_required = true; Content-Length " + present(v.has("Content-Length"))

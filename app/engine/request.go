@@ -26,8 +26,6 @@ type view struct {
 	upcased  bool   // DRF read a lower-case method as upper case
 	url      string
 	version  string
-	headers  []Header
-	body     string
 
 	implemented, endpointMethods, accepts, produces []string
 	maxURL, maxHeader, maxBody, length              int
@@ -37,6 +35,12 @@ type view struct {
 	// the other profile's walk and also's walks ask only what is new.
 	// Only the answers: the input is shown by the first walk alone.
 	answers []answer
+	// room holds them while the table has at most 96 nodes (it has 67):
+	// with its 8-byte allocation header the view fills its 1,024-byte size
+	// class exactly, and a case makes one allocation fewer (1,082 → 1,017
+	// per 63 cases; in wasm, 14 turns under load: min 23.2 → 20.9 µs, median
+	// 35.9 → 35.6).
+	room [96]answer
 	// override holds answers supposed rather than asked, by node id: how
 	// also finds the faults a walk did not reach.
 	override []supposed
@@ -45,7 +49,6 @@ type view struct {
 func newView(c Case, p Profile) *view {
 	v := &view{c: c}
 	r, s := &v.c.Request, &v.c.Situation
-	v.headers, v.body = r.Headers, r.Body
 	v.method = or(r.Method, "GET")
 	if p == DRF && isToken(v.method) && strings.ToUpper(v.method) != v.method {
 		v.method, v.upcased = strings.ToUpper(v.method), true // Django's WSGIRequest upper-cases it
@@ -111,7 +114,10 @@ func (v *view) ask(n *node, nodes int, input bool) (bool, string) {
 		}
 	}
 	if v.answers == nil {
-		v.answers = make([]answer, nodes)
+		v.answers = v.room[:]
+		if nodes > len(v.room) {
+			v.answers = make([]answer, nodes)
+		}
 	}
 	if a := v.answers[n.idx]; a != notAsked && !input {
 		return a == saidYes, ""
@@ -150,7 +156,7 @@ func orInt(n, def int) int {
 // their values joined by commas (RFC 9110 §5.3).
 func (v *view) header(name string) (string, bool) {
 	first := -1
-	for i, h := range v.headers {
+	for i, h := range v.c.Request.Headers {
 		if strings.EqualFold(h.Name, name) {
 			if first >= 0 {
 				return v.joined(name), true
@@ -161,13 +167,13 @@ func (v *view) header(name string) (string, bool) {
 	if first < 0 {
 		return "", false
 	}
-	return strings.TrimSpace(v.headers[first].Value), true
+	return strings.TrimSpace(v.c.Request.Headers[first].Value), true
 }
 
 // joined is the values of a header that comes on several lines.
 func (v *view) joined(name string) string {
 	var all []string
-	for _, h := range v.headers {
+	for _, h := range v.c.Request.Headers {
 		if strings.EqualFold(h.Name, name) {
 			all = append(all, strings.TrimSpace(h.Value))
 		}
@@ -178,7 +184,7 @@ func (v *view) joined(name string) string {
 // repeats reports whether a header comes on more than one line.
 func (v *view) repeats(name string) bool {
 	n := 0
-	for _, h := range v.headers {
+	for _, h := range v.c.Request.Headers {
 		if strings.EqualFold(h.Name, name) {
 			n++
 		}
@@ -190,7 +196,7 @@ func (v *view) repeats(name string) bool {
 // it: name, colon, space, value and CRLF for each line.
 func (v *view) headerBytes() int {
 	n := 0
-	for _, h := range v.headers {
+	for _, h := range v.c.Request.Headers {
 		n += len(h.Name) + len(h.Value) + 4
 	}
 	return n
@@ -209,7 +215,7 @@ func (v *view) is(methods ...string) bool {
 }
 
 // hasContent: the request carries a body the method gives meaning to.
-func (v *view) hasContent() bool { return v.body != "" && v.is("POST", "PUT", "PATCH") }
+func (v *view) hasContent() bool { return v.c.Request.Body != "" && v.is("POST", "PUT", "PATCH") }
 
 func (v *view) exists() bool {
 	st := v.c.Situation.Resource.State

@@ -12,7 +12,7 @@ func unavailableWhy(v *view, yes bool) string {
 
 func credentialsWhy(v *view, yes bool) string {
 	e := &v.c.Situation.Endpoint
-	if e.Login && v.body == "" {
+	if e.Login && v.c.Request.Body == "" {
 		return "The login request carries no username and password, so there is nothing to check and the client is not authenticated."
 	}
 	if ok, _ := v.schemeMatches(); !ok && !v.c.Situation.Caller.CredentialsInvalid {
