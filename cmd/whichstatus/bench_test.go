@@ -134,10 +134,10 @@ func TestBrowserBench(t *testing.T) {
 	if err := writeBarePage(appDir); err != nil {
 		t.Fatal(err)
 	}
-	helloDir := buildHelloSite(t)
 	sites := []*benchSite{
 		{name: "whichstatus", host: &staticHost{dir: appDir}, sel: `main[data-booted="wasm"]`},
-		{name: "hello", host: &staticHost{dir: helloDir}, sel: "h1", fresh: true},
+		{name: "hello", host: &staticHost{dir: buildHelloSite(t, "hello")}, sel: "h1", fresh: true},
+		{name: "hellolinked", host: &staticHost{dir: buildHelloSite(t, "hellolinked")}, sel: "h1", fresh: true},
 	}
 	for _, s := range sites {
 		srv := newLoopback(t, s.host)
@@ -145,7 +145,7 @@ func TestBrowserBench(t *testing.T) {
 	}
 	app := sites[0]
 
-	var cold, ready, revisit, fcp, bytes, reqs [2][]float64
+	var cold, ready, revisit, revisitReady, fcp, bytes, reqs [3][]float64
 	var fcpBare []float64
 	var times []editTime
 	for run := 0; run < runs; run++ {
@@ -176,6 +176,7 @@ func TestBrowserBench(t *testing.T) {
 				t.Errorf("%s: the revisit was not served by the service worker", s.name)
 			}
 			revisit[i] = append(revisit[i], boot)
+			revisitReady[i] = append(revisitReady[i], evalB[float64](t, b, `window.__bench.ready`))
 			if s == app {
 				visit(t, b, s, s.url+"/scenarios/duplicate-email")
 				times = append(times, editsIn(t, b, edits)...)
@@ -194,14 +195,22 @@ func TestBrowserBench(t *testing.T) {
 	}
 	wasmNs, nativeNs := engineBench(t, runs > 1)
 
+	const floor = "hello world with whichstatus's packages linked, nothing rendered (the floor)"
 	rows := []benchRow{
 		ratioRow("cold boot to the wasm's own render, `/`", cold[0], cold[1], "ms", 1.2),
 		ratioRow("· of which app.wasm fetched, compiled and instantiated", ready[0], ready[1], "ms", 0),
 		ratioRow("· of which the Go program's first run (instantiated → render)", diff(cold[0], ready[0]), diff(cold[1], ready[1]), "ms", 0),
+		ratioRow("cold boot, "+floor, cold[2], cold[1], "ms", 0),
+		ratioRow("· of which app.wasm fetched, compiled and instantiated", ready[2], ready[1], "ms", 0),
+		ratioRow("· of which the Go program's first run", diff(cold[2], ready[2]), diff(cold[1], ready[1]), "ms", 0),
 		ratioRow("revisit (new browser, same profile, worker in control)", revisit[0], revisit[1], "ms", 1.2),
+		ratioRow("· of which app.wasm from the worker, compiled and instantiated", revisitReady[0], revisitReady[1], "ms", 0),
+		ratioRow("· of which the Go program's first run", diff(revisit[0], revisitReady[0]), diff(revisit[1], revisitReady[1]), "ms", 0),
+		ratioRow("revisit, "+floor, revisit[2], revisit[1], "ms", 0),
 		ratioRow("first contentful paint, `/` (yardstick: the same page without scripts)", fcp[0], fcpBare, "ms", 1.2),
 		ratioRow("first contentful paint, hello world's page", fcp[0], fcp[1], "ms", 1.2),
-		ratioRow("first visit: bytes the server sends, precache included", bytes[0], bytes[1], "MB", 1.3),
+		ratioRow("first visit: bytes the server sends (gzip, as GitHub Pages), precache included", bytes[0], bytes[1], "MB", 1.3),
+		ratioRow("first visit: bytes, "+floor, bytes[2], bytes[1], "MB", 0),
 		ratioRow("first visit: requests the server answers", reqs[0], reqs[1], "", 0),
 		{figure: fmt.Sprintf("edit → verdict in the DOM, min / p50 / p95 / max of %d", len(dom)),
 			app:  fmt.Sprintf("%.1f / %.1f / %.1f / %.1f ms", percentile(dom, 0), percentile(dom, 50), percentile(dom, 95), percentile(dom, 100)),
@@ -213,7 +222,7 @@ func TestBrowserBench(t *testing.T) {
 			base: "", ratio: "", target: "in wasm ≤ 20,000 ns"},
 	}
 	load, _ := os.ReadFile("/proc/loadavg")
-	head := fmt.Sprintf("Measured %s by `make bench`: %d turns (whichstatus, then hello world), medians; %d edits; %s, %d cores, load average %s (the machine is shared: compare the ratios, which come from the same run).\n\n",
+	head := fmt.Sprintf("Measured %s by `make bench`: %d turns (whichstatus, hello world, then the floor), medians; %d edits; %s, %d cores, load average %s (the machine is shared: compare the ratios, which come from the same run).\n\n",
 		time.Now().UTC().Format("2006-01-02 15:04 UTC"), runs, len(dom), runtime.Version(), runtime.NumCPU(), strings.Join(strings.Fields(string(load))[:3], " "))
 	out := head + table(rows)
 	fmt.Println("\n" + out)
@@ -272,24 +281,25 @@ func writeBarePage(dir string) error {
 	return os.WriteFile(filepath.Join(dir, "bare.html"), b, 0o644)
 }
 
-// buildHelloSite builds go-app's hello world the way the site is built:
-// the same toolchain and flags, go-app's static generator, app.wasm and
-// the icons in web/.
-func buildHelloSite(t *testing.T) string {
+// buildHelloSite builds go-app's hello world (testdata/hello) or the floor
+// (testdata/hellolinked, hello world with whichstatus's packages linked)
+// the way the site is built: the same toolchain and flags, go-app's static
+// generator, app.wasm and the icons in web/.
+func buildHelloSite(t *testing.T, name string) string {
 	t.Helper()
-	dir := filepath.Join(t.TempDir(), "hello")
+	dir := filepath.Join(t.TempDir(), name)
 	gobin := filepath.Join(runtime.GOROOT(), "bin", "go")
 	wasm := filepath.Join(dir, "web", "app.wasm")
-	build := exec.Command(gobin, "build", "-trimpath", "-ldflags=-s -w", "-o", wasm, "./testdata/hello")
+	build := exec.Command(gobin, "build", "-trimpath", "-ldflags=-s -w", "-o", wasm, "./testdata/"+name)
 	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("building hello world's wasm: %v\n%s", err, out)
+		t.Fatalf("building %s's wasm: %v\n%s", name, err, out)
 	}
-	if out, err := exec.Command(gobin, "run", "./testdata/hello", dir).CombinedOutput(); err != nil {
-		t.Fatalf("writing hello world's site: %v\n%s", err, out)
+	if out, err := exec.Command(gobin, "run", "./testdata/"+name, dir).CombinedOutput(); err != nil {
+		t.Fatalf("writing %s's site: %v\n%s", name, err, out)
 	}
-	for _, name := range []string{"icon-192.png", "icon-512.png", "icon.svg"} {
-		if err := copyFile(filepath.Join("..", "..", "web", name), filepath.Join(dir, "web", name)); err != nil {
+	for _, icon := range []string{"icon-192.png", "icon-512.png", "icon.svg"} {
+		if err := copyFile(filepath.Join("..", "..", "web", icon), filepath.Join(dir, "web", icon)); err != nil {
 			t.Fatal(err)
 		}
 	}
