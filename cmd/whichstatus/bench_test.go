@@ -14,7 +14,9 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"math"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -49,7 +51,7 @@ type benchSite struct {
 // program's first synchronous run, which mounts the page.
 const bootProbe = `(() => {
 	const sel = %q, fresh = %t;
-	const b = window.__bench = {boot: 0, ready: 0};
+	const b = window.__bench = {boot: 0, ready: 0, elements: 0, parsed: 0};
 	// When app.wasm is compiled and instantiated: what follows until the
 	// render is the Go program's first run.
 	for (const k of ["instantiateStreaming", "instantiate"]) {
@@ -62,12 +64,18 @@ const bootProbe = `(() => {
 	const check = () => {
 		if (b.boot || (fresh && !parsed)) return;
 		for (const e of document.querySelectorAll(sel)) {
-			if (!fresh || !parsed.has(e)) { b.boot = performance.now(); mo.disconnect(); return; }
+			if (!fresh || !parsed.has(e)) {
+				b.boot = performance.now();
+				b.elements = document.getElementsByTagName("*").length;
+				mo.disconnect();
+				return;
+			}
 		}
 	};
 	const mo = new MutationObserver(check);
 	document.addEventListener("DOMContentLoaded", () => {
 		parsed = new WeakSet(document.querySelectorAll(sel));
+		b.parsed = document.getElementsByTagName("*").length;
 	});
 	mo.observe(document, {childList: true, subtree: true, attributes: true});
 })()`
@@ -145,7 +153,7 @@ func TestBrowserBench(t *testing.T) {
 	}
 	app := sites[0]
 
-	var cold, ready, revisit, revisitReady, fcp, bytes, reqs [3][]float64
+	var cold, ready, revisit, revisitReady, fcp, bytes, reqs, parsedEls, bootEls [3][]float64
 	var fcpBare []float64
 	var times []editTime
 	for run := 0; run < runs; run++ {
@@ -162,6 +170,8 @@ func TestBrowserBench(t *testing.T) {
 			b := launch(t, chromium, profile)
 			boot, paint := visit(t, b, s, s.url+"/")
 			ready[i] = append(ready[i], evalB[float64](t, b, `window.__bench.ready`))
+			parsedEls[i] = append(parsedEls[i], evalB[float64](t, b, `window.__bench.parsed`))
+			bootEls[i] = append(bootEls[i], evalB[float64](t, b, `window.__bench.elements`))
 			workerReady(t, b)
 			s.host.quiet(700*time.Millisecond, 30*time.Second)
 			cold[i] = append(cold[i], boot)
@@ -203,6 +213,8 @@ func TestBrowserBench(t *testing.T) {
 		ratioRow("cold boot, "+floor, cold[2], cold[1], "ms", 0),
 		ratioRow("· of which app.wasm fetched, compiled and instantiated", ready[2], ready[1], "ms", 0),
 		ratioRow("· of which the Go program's first run", diff(cold[2], ready[2]), diff(cold[1], ready[1]), "ms", 0),
+		ratioRow("elements in `/` as parsed (the prerendered page)", parsedEls[0], parsedEls[1], "", 0),
+		ratioRow("elements in `/` at the wasm's first render", bootEls[0], bootEls[1], "", 0),
 		ratioRow("revisit (new browser, same profile, worker in control)", revisit[0], revisit[1], "ms", 1.2),
 		ratioRow("· of which app.wasm from the worker, compiled and instantiated", revisitReady[0], revisitReady[1], "ms", 0),
 		ratioRow("· of which the Go program's first run", diff(revisit[0], revisitReady[0]), diff(revisit[1], revisitReady[1]), "ms", 0),
@@ -220,6 +232,9 @@ func TestBrowserBench(t *testing.T) {
 			base: "", ratio: "", target: "p95 ≤ 33 ms"},
 		{figure: "the engine, per case, in wasm (node) · natively", app: fmt.Sprintf("%.0f ns · %.0f ns", median(wasmNs), median(nativeNs)),
 			base: "", ratio: "", target: "in wasm ≤ 20,000 ns"},
+	}
+	if os.Getenv("BENCH_LIGHTHOUSE") == "1" {
+		rows = append(rows, lighthouseRows(t, chromium, app.url, sites[1].url)...)
 	}
 	load, _ := os.ReadFile("/proc/loadavg")
 	head := fmt.Sprintf("Measured %s by `make bench`: %d turns (whichstatus, hello world, then the floor), medians; %d edits; %s, %d cores, load average %s (the machine is shared: compare the ratios, which come from the same run).\n\n",
@@ -437,4 +452,86 @@ func engineBench(t *testing.T, full bool) (wasm, native []float64) {
 	}
 	wasmPath := os.Getenv("PATH") + string(os.PathListSeparator) + filepath.Join(runtime.GOROOT(), "lib", "wasm")
 	return run("GOOS=js", "GOARCH=wasm", "PATH="+wasmPath), run()
+}
+
+// lighthousePages are the pages issue 10 asks Lighthouse about.
+var lighthousePages = []struct{ name, path string }{
+	{"`/`", "/"},
+	{"a scenario page", "/scenarios/duplicate-email"},
+	{"`/codes`", "/codes"},
+	{"a guide page", "/guide/basics"},
+	{"the embed", "/scenarios/duplicate-email?embed=1"},
+}
+
+// lighthouse is the pinned Lighthouse make bench LIGHTHOUSE=1 runs (npx
+// fetches it once into npm's cache).
+const lighthouse = "lighthouse@12.8.2"
+
+// lighthouseRows runs Lighthouse's desktop preset on each page of the
+// site, and on hello world as the yardstick, each BENCH_LIGHTHOUSE_RUNS
+// times (3 unless told), in turns, and gives the median scores.
+func lighthouseRows(t *testing.T, chromium, site, hello string) []benchRow {
+	t.Helper()
+	runs := envInt(t, "BENCH_LIGHTHOUSE_RUNS", 3)
+	type scores struct{ perf, a11y, bp, seo []float64 }
+	got := make([]scores, len(lighthousePages)+1)
+	for run := 0; run < runs; run++ {
+		for i := range got {
+			url := hello + "/"
+			if i < len(lighthousePages) {
+				url = site + lighthousePages[i].path
+			}
+			c := lighthouseRun(t, chromium, url)
+			got[i].perf = append(got[i].perf, c["performance"])
+			got[i].a11y = append(got[i].a11y, c["accessibility"])
+			got[i].bp = append(got[i].bp, c["best-practices"])
+			got[i].seo = append(got[i].seo, c["seo"])
+		}
+	}
+	var rows []benchRow
+	for i, p := range lighthousePages {
+		g := got[i]
+		rows = append(rows, benchRow{
+			figure: fmt.Sprintf("Lighthouse %s desktop, %s: performance · accessibility · best practices · SEO (median of %d)", strings.TrimPrefix(lighthouse, "lighthouse@"), p.name, runs),
+			app:    fmt.Sprintf("%.0f · %.0f · %.0f · %.0f", median(g.perf), median(g.a11y), median(g.bp), median(g.seo)),
+			base:   fmt.Sprintf("%.0f (hello world's performance)", median(got[len(lighthousePages)].perf)),
+			ratio:  "",
+			target: "each ≥ 95",
+		})
+	}
+	return rows
+}
+
+// lighthouseRun gives Lighthouse's category scores (0–100) for one page.
+func lighthouseRun(t *testing.T, chromium, url string) map[string]float64 {
+	t.Helper()
+	cmd := exec.Command("npx", "--yes", lighthouse, url, "--preset=desktop", "--quiet",
+		"--only-categories=performance,accessibility,best-practices,seo",
+		"--output=json", "--output-path=stdout", "--chrome-path="+chromium,
+		"--chrome-flags=--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync --disable-dev-shm-usage")
+	cmd.Env = append(os.Environ(), "CHROME_PATH="+chromium)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("npx %s %s: %v (is npm installed? make bench LIGHTHOUSE=1 needs it)", lighthouse, url, err)
+	}
+	var r struct {
+		Categories map[string]struct {
+			Score *float64 `json:"score"`
+		} `json:"categories"`
+		RuntimeError *struct{ Message string } `json:"runtimeError"`
+	}
+	if err := json.Unmarshal(out, &r); err != nil {
+		t.Fatalf("lighthouse %s: %v", url, err)
+	}
+	if r.RuntimeError != nil {
+		t.Fatalf("lighthouse %s: %s", url, r.RuntimeError.Message)
+	}
+	scores := map[string]float64{}
+	for k, c := range r.Categories {
+		if c.Score == nil {
+			t.Fatalf("lighthouse %s: no %s score", url, k)
+		}
+		scores[k] = math.Round(*c.Score * 100)
+	}
+	return scores
 }
