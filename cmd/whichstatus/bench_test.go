@@ -147,13 +147,17 @@ func TestBrowserBench(t *testing.T) {
 		{name: "hello", host: &staticHost{dir: buildHelloSite(t, "hello")}, sel: "h1", fresh: true},
 		{name: "hellolinked", host: &staticHost{dir: buildHelloSite(t, "hellolinked")}, sel: "h1", fresh: true},
 	}
+	base := os.Getenv("BENCH_BASE")
+	if base != "" {
+		sites = append(sites, &benchSite{name: "base " + base, host: &staticHost{dir: buildBaseSite(t, base)}, sel: `main[data-booted="wasm"]`})
+	}
 	for _, s := range sites {
 		srv := newLoopback(t, s.host)
 		s.url = srv
 	}
 	app := sites[0]
 
-	var cold, ready, revisit, revisitReady, fcp, bytes, reqs, parsedEls, bootEls [3][]float64
+	var cold, ready, revisit, revisitReady, fcp, bytes, reqs, parsedEls, bootEls [4][]float64
 	var fcpBare []float64
 	var times []editTime
 	for run := 0; run < runs; run++ {
@@ -232,6 +236,25 @@ func TestBrowserBench(t *testing.T) {
 			base: "", ratio: "", target: "p95 ≤ 33 ms"},
 		{figure: "the engine, per case, in wasm (node) · natively", app: fmt.Sprintf("%.0f ns · %.0f ns", median(wasmNs), median(nativeNs)),
 			base: "", ratio: "", target: "in wasm ≤ 20,000 ns"},
+	}
+	if base != "" {
+		// The same figures for the other build, and this build against it.
+		for _, r := range []struct {
+			figure string
+			x      [4][]float64
+			unit   string
+		}{
+			{"cold boot", cold, "ms"},
+			{"· of which app.wasm fetched, compiled and instantiated", ready, "ms"},
+			{"revisit", revisit, "ms"},
+			{"first visit: bytes", bytes, "MB"},
+		} {
+			rows = append(rows, ratioRow(r.figure+", this build against BASE="+base, r.x[0], r.x[3], r.unit, 0))
+			if r.figure == "· of which app.wasm fetched, compiled and instantiated" {
+				rows = append(rows, ratioRow("· of which the Go program's first run, this build against BASE="+base, diff(cold[0], ready[0]), diff(cold[3], ready[3]), "ms", 0))
+			}
+		}
+		rows = append(rows, ratioRow("cold boot, BASE="+base+" against hello world", cold[3], cold[1], "ms", 0))
 	}
 	if os.Getenv("BENCH_LIGHTHOUSE") == "1" {
 		rows = append(rows, lighthouseRows(t, chromium, app.url, sites[1].url)...)
@@ -317,6 +340,43 @@ func buildHelloSite(t *testing.T, name string) string {
 		if err := copyFile(filepath.Join("..", "..", "web", icon), filepath.Join(dir, "web", icon)); err != nil {
 			t.Fatal(err)
 		}
+	}
+	return dir
+}
+
+// buildBaseSite builds another revision's site, as make build would at
+// that revision, in a temporary copy of its tree (make bench BASE=<rev>), so
+// that a change's cost shows beside the build it changes.
+func buildBaseSite(t *testing.T, rev string) string {
+	t.Helper()
+	gobin := filepath.Join(runtime.GOROOT(), "bin", "go")
+	tree := filepath.Join(t.TempDir(), "tree")
+	if err := os.MkdirAll(tree, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	// git archive leaves the repository as it is (no worktree to clean up).
+	archive := exec.Command("sh", "-c", `git archive "$1" | tar -x -C "$2"`, "sh", rev, tree)
+	archive.Dir = filepath.Join("..", "..") // the whole tree, not this directory
+	if out, err := archive.CombinedOutput(); err != nil {
+		t.Fatalf("BASE=%s: git archive: %v\n%s", rev, err, out)
+	}
+	// The other revision may read ../shared beside the repository, as
+	// this one does.
+	if sh, err := filepath.Abs(filepath.Join("..", "..", "..", "shared")); err == nil {
+		if _, err := os.Stat(sh); err == nil {
+			os.Symlink(sh, filepath.Join(filepath.Dir(tree), "shared"))
+		}
+	}
+	wasm := exec.Command(gobin, "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join("web", "app.wasm"), "./cmd/whichstatus")
+	wasm.Dir, wasm.Env = tree, append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	if out, err := wasm.CombinedOutput(); err != nil {
+		t.Fatalf("BASE=%s: building the wasm: %v\n%s", rev, err, out)
+	}
+	dir := filepath.Join(t.TempDir(), "base")
+	site := exec.Command(gobin, "run", "./cmd/whichstatus", "build", "-out", dir)
+	site.Dir = tree
+	if out, err := site.CombinedOutput(); err != nil {
+		t.Fatalf("BASE=%s: building the site: %v\n%s", rev, err, out)
 	}
 	return dir
 }
@@ -473,7 +533,7 @@ const lighthouse = "lighthouse@12.8.2"
 func lighthouseRows(t *testing.T, chromium, site, hello string) []benchRow {
 	t.Helper()
 	runs := envInt(t, "BENCH_LIGHTHOUSE_RUNS", 3)
-	type scores struct{ perf, a11y, bp, seo []float64 }
+	type scores struct{ perf, a11y, bp, seo, tbt, lcp, cls []float64 }
 	got := make([]scores, len(lighthousePages)+1)
 	for run := 0; run < runs; run++ {
 		for i := range got {
@@ -486,23 +546,28 @@ func lighthouseRows(t *testing.T, chromium, site, hello string) []benchRow {
 			got[i].a11y = append(got[i].a11y, c["accessibility"])
 			got[i].bp = append(got[i].bp, c["best-practices"])
 			got[i].seo = append(got[i].seo, c["seo"])
+			got[i].tbt = append(got[i].tbt, c["total-blocking-time"])
+			got[i].lcp = append(got[i].lcp, c["largest-contentful-paint"])
+			got[i].cls = append(got[i].cls, c["cumulative-layout-shift"])
 		}
 	}
 	var rows []benchRow
+	h := got[len(lighthousePages)]
 	for i, p := range lighthousePages {
 		g := got[i]
 		rows = append(rows, benchRow{
-			figure: fmt.Sprintf("Lighthouse %s desktop, %s: performance · accessibility · best practices · SEO (median of %d)", strings.TrimPrefix(lighthouse, "lighthouse@"), p.name, runs),
-			app:    fmt.Sprintf("%.0f · %.0f · %.0f · %.0f", median(g.perf), median(g.a11y), median(g.bp), median(g.seo)),
-			base:   fmt.Sprintf("%.0f (hello world's performance)", median(got[len(lighthousePages)].perf)),
+			figure: fmt.Sprintf("Lighthouse %s desktop, %s: performance · accessibility · best practices · SEO (total blocking time, largest paint, layout shift; median of %d)", strings.TrimPrefix(lighthouse, "lighthouse@"), p.name, runs),
+			app:    fmt.Sprintf("%.0f · %.0f · %.0f · %.0f (%.0f ms, %.0f ms, %.3f)", median(g.perf), median(g.a11y), median(g.bp), median(g.seo), median(g.tbt), median(g.lcp), median(g.cls)),
+			base:   fmt.Sprintf("hello world: %.0f · %.0f · %.0f · %.0f (%.0f ms, %.0f ms, %.3f)", median(h.perf), median(h.a11y), median(h.bp), median(h.seo), median(h.tbt), median(h.lcp), median(h.cls)),
 			ratio:  "",
-			target: "each ≥ 95",
+			target: "each score ≥ 95",
 		})
 	}
 	return rows
 }
 
-// lighthouseRun gives Lighthouse's category scores (0–100) for one page.
+// lighthouseRun gives Lighthouse's category scores (0–100) for one page,
+// and three of its measurements.
 func lighthouseRun(t *testing.T, chromium, url string) map[string]float64 {
 	t.Helper()
 	cmd := exec.Command("npx", "--yes", lighthouse, url, "--preset=desktop", "--quiet",
@@ -518,6 +583,9 @@ func lighthouseRun(t *testing.T, chromium, url string) map[string]float64 {
 		Categories map[string]struct {
 			Score *float64 `json:"score"`
 		} `json:"categories"`
+		Audits map[string]struct {
+			NumericValue float64 `json:"numericValue"`
+		} `json:"audits"`
 		RuntimeError *struct{ Message string } `json:"runtimeError"`
 	}
 	if err := json.Unmarshal(out, &r); err != nil {
@@ -532,6 +600,9 @@ func lighthouseRun(t *testing.T, chromium, url string) map[string]float64 {
 			t.Fatalf("lighthouse %s: no %s score", url, k)
 		}
 		scores[k] = math.Round(*c.Score * 100)
+	}
+	for _, k := range []string{"total-blocking-time", "largest-contentful-paint", "cumulative-layout-shift"} {
+		scores[k] = r.Audits[k].NumericValue
 	}
 	return scores
 }
