@@ -93,6 +93,8 @@ const editLoop = `(async (n, gap) => {
 		e.dispatchEvent(new Event("change", {bubbles: true}));
 	};
 	const click = (sel) => () => document.querySelector(sel).click();
+	// The situation's facts come once the first render is painted.
+	while (!document.getElementById("s-unavailable")) await new Promise((r) => setTimeout(r, 10));
 	const body = document.getElementById("req-body").value;
 	const steps = [
 		["body", set("#req-body", body.slice(0, -1))], ["body", set("#req-body", body)],
