@@ -85,8 +85,9 @@ size: wasm
 	echo "hello.wasm: $$(wc -c < .cache/hello.wasm) bytes, brotli $$hello"; \
 	awk -v a=$$app -v h=$$hello 'BEGIN { printf "ratio %.3f\n", a / h }'
 
-## bench: what a user feels, beside go-app's hello world and the floor (hello
-## world with our packages linked), in one run (BENCH_RUNS turns, BENCH_EDITS
+## bench: what a user feels, beside go-app's hello world and the floors (hello
+## world with our packages linked; hello world rendering a page of our
+## size, plain), in one run (BENCH_RUNS turns, BENCH_EDITS
 ## edits in each), into BENCHMARKS.md; then make size. LIGHTHOUSE=1 adds
 ## Lighthouse's scores (npx lighthouse@12.8.2, LIGHTHOUSE_RUNS each page);
 ## BASE=<git rev> runs that revision's site as one more contender, to show

@@ -29,9 +29,18 @@ type constantsBox struct {
 
 	picked []string // keys, in the order of status.Ecosystems
 	msg    string   // what went wrong saving the choice, if anything
+
+	// filled: in the browser the closed "Choose ecosystems" list (about 30
+	// elements) is built once the first render has been painted.
+	filled bool
 }
 
-func (b *constantsBox) OnMount(ctx app.Context) { b.picked = readEcosystems() }
+func (b *constantsBox) OnMount(ctx app.Context) {
+	b.picked = readEcosystems()
+	if !b.filled {
+		afterPaint(ctx, func(app.Context) { b.filled = true })
+	}
+}
 
 // readEcosystems is the stored choice, or the default when there is none
 // or it cannot be read. Unknown keys are dropped.
@@ -86,10 +95,12 @@ func (b *constantsBox) Render() app.UI {
 	for i, e := range status.Ecosystems {
 		on := slices.Contains(picked, e.Key)
 		id := "eco-" + e.Key
-		boxes = append(boxes, el("label", "eco-choice",
-			checked(void("input").ID(id).Attr("type", "checkbox"), on).OnChange(b.toggle(e.Key)),
-			txt("span", "", e.Title),
-		))
+		if b.filled || !app.IsClient {
+			boxes = append(boxes, el("label", "eco-choice",
+				checked(void("input").ID(id).Attr("type", "checkbox"), on).OnChange(b.toggle(e.Key)),
+				txt("span", "", e.Title),
+			))
+		}
 		if on {
 			rows = append(rows, nameRow(e, names[i]))
 		}

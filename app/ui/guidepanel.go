@@ -48,17 +48,40 @@ func writeBlock(c engine.Case, d engine.Decision) app.UI {
 	if d.Code == 0 {
 		return nil
 	}
-	var kids []app.UI
-	kids = append(kids, txt("h3", "", "What to write"))
-	for _, s := range snippet.For(c, d) {
-		lang := s.Target
-		kids = append(kids, el("div", "snippet",
-			el("div", "snippet-head",
-				txt("span", "snippet-lang", lang),
-				&CopyButton{Text: s.Code, Label: "the " + lang + " code"},
-			),
-			el("pre", "", txt("code", "lang-"+s.Lang, s.Code)),
-		))
+	return &writeFold{Case: c, Decision: d}
+}
+
+// writeFold is writeBlock's closed details. In the browser its snippets
+// (about 25 elements, and the work of writing four programs) are built
+// once the first render has been painted.
+type writeFold struct {
+	app.Compo
+
+	Case     engine.Case
+	Decision engine.Decision
+
+	filled bool
+}
+
+func (w *writeFold) OnMount(ctx app.Context) {
+	if !w.filled {
+		afterPaint(ctx, func(app.Context) { w.filled = true })
 	}
-	return el("details", "block write", append([]app.UI{txt("summary", "", "What to write: DRF, Go, Express, FastAPI")}, kids[1:]...)...)
+}
+
+func (w *writeFold) Render() app.UI {
+	kids := []app.UI{txt("summary", "", "What to write: DRF, Go, Express, FastAPI")}
+	if w.filled || !app.IsClient {
+		for _, s := range snippet.For(w.Case, w.Decision) {
+			lang := s.Target
+			kids = append(kids, el("div", "snippet",
+				el("div", "snippet-head",
+					txt("span", "snippet-lang", lang),
+					&CopyButton{Text: s.Code, Label: "the " + lang + " code"},
+				),
+				el("pre", "", txt("code", "lang-"+s.Lang, s.Code)),
+			))
+		}
+	}
+	return el("details", "block write", kids...)
 }

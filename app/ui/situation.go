@@ -25,18 +25,16 @@ type SituationEditor struct {
 	// list does not fight the person typing it.
 	raw map[string]string
 
-	// filled: in the browser the groups' facts (about 190 elements, in
-	// closed groups) are built a frame after the first render, so that
-	// the app's start, which the page waits on, does not build them.
+	// filled: in the browser the groups' facts (about 170 elements, in
+	// closed groups) are built once the first render has been painted
+	// (afterPaint), so that the app's start, which the page waits on, does
+	// not build them.
 	filled bool
 }
 
 func (e *SituationEditor) OnMount(ctx app.Context) {
 	if !e.filled {
-		ctx.Defer(func(ctx app.Context) {
-			e.filled = true
-			e.Update()
-		})
+		afterPaint(ctx, func(app.Context) { e.filled = true })
 	}
 }
 

@@ -93,6 +93,8 @@ const editLoop = `(async (n, gap) => {
 		e.dispatchEvent(new Event("change", {bubbles: true}));
 	};
 	const click = (sel) => () => document.querySelector(sel).click();
+	// The situation's facts come once the first render is painted.
+	while (!document.getElementById("s-unavailable")) await new Promise((r) => setTimeout(r, 10));
 	const body = document.getElementById("req-body").value;
 	const steps = [
 		["body", set("#req-body", body.slice(0, -1))], ["body", set("#req-body", body)],
@@ -142,22 +144,26 @@ func TestBrowserBench(t *testing.T) {
 	if err := writeBarePage(appDir); err != nil {
 		t.Fatal(err)
 	}
+	app := &benchSite{name: "whichstatus", host: &staticHost{dir: appDir}, sel: `main[data-booted="wasm"]`}
+	app.url = newLoopback(t, app.host)
+	// The floor for a page of our size is hello world rendering the tree
+	// of our prerendered "/", plain (testdata/hellosized).
+	shape, shapeEls := pageShape(t, chromium, app.url+"/bare")
 	sites := []*benchSite{
-		{name: "whichstatus", host: &staticHost{dir: appDir}, sel: `main[data-booted="wasm"]`},
+		app,
 		{name: "hello", host: &staticHost{dir: buildHelloSite(t, "hello")}, sel: "h1", fresh: true},
 		{name: "hellolinked", host: &staticHost{dir: buildHelloSite(t, "hellolinked")}, sel: "h1", fresh: true},
+		{name: "hellosized", host: &staticHost{dir: buildHelloSite(t, "hellosized", "-X=main.shape="+shape)}, sel: "h1", fresh: true},
 	}
 	base := os.Getenv("BENCH_BASE")
 	if base != "" {
 		sites = append(sites, &benchSite{name: "base " + base, host: &staticHost{dir: buildBaseSite(t, base)}, sel: `main[data-booted="wasm"]`})
 	}
-	for _, s := range sites {
-		srv := newLoopback(t, s.host)
-		s.url = srv
+	for _, s := range sites[1:] {
+		s.url = newLoopback(t, s.host)
 	}
-	app := sites[0]
 
-	var cold, ready, revisit, revisitReady, fcp, bytes, reqs, parsedEls, bootEls [4][]float64
+	var cold, ready, revisit, revisitReady, fcp, bytes, reqs, parsedEls, bootEls [5][]float64
 	var fcpBare []float64
 	var times []editTime
 	for run := 0; run < runs; run++ {
@@ -210,6 +216,7 @@ func TestBrowserBench(t *testing.T) {
 	wasmNs, nativeNs := engineBench(t, runs > 1)
 
 	const floor = "hello world with whichstatus's packages linked, nothing rendered (the floor)"
+	sized := fmt.Sprintf("hello world rendering a page of %d elements, `/`'s tags nested the same, plain (the floor for a page of %d elements)", shapeEls, shapeEls)
 	rows := []benchRow{
 		ratioRow("cold boot to the wasm's own render, `/`", cold[0], cold[1], "ms", 1.2),
 		ratioRow("· of which app.wasm fetched, compiled and instantiated", ready[0], ready[1], "ms", 0),
@@ -217,12 +224,17 @@ func TestBrowserBench(t *testing.T) {
 		ratioRow("cold boot, "+floor, cold[2], cold[1], "ms", 0),
 		ratioRow("· of which app.wasm fetched, compiled and instantiated", ready[2], ready[1], "ms", 0),
 		ratioRow("· of which the Go program's first run", diff(cold[2], ready[2]), diff(cold[1], ready[1]), "ms", 0),
+		ratioRow("cold boot, "+sized, cold[3], cold[1], "ms", 0),
+		ratioRow("· of which app.wasm fetched, compiled and instantiated", ready[3], ready[1], "ms", 0),
+		ratioRow("· of which the Go program's first run", diff(cold[3], ready[3]), diff(cold[1], ready[1]), "ms", 0),
 		ratioRow("elements in `/` as parsed (the prerendered page)", parsedEls[0], parsedEls[1], "", 0),
 		ratioRow("elements in `/` when the wasm's render is seen", bootEls[0], bootEls[1], "", 0),
+		ratioRow("elements when the wasm's render is seen, "+sized, bootEls[3], bootEls[1], "", 0),
 		ratioRow("revisit (new browser, same profile, worker in control)", revisit[0], revisit[1], "ms", 1.2),
 		ratioRow("· of which app.wasm from the worker, compiled and instantiated", revisitReady[0], revisitReady[1], "ms", 0),
 		ratioRow("· of which the Go program's first run", diff(revisit[0], revisitReady[0]), diff(revisit[1], revisitReady[1]), "ms", 0),
 		ratioRow("revisit, "+floor, revisit[2], revisit[1], "ms", 0),
+		ratioRow("revisit, "+sized, revisit[3], revisit[1], "ms", 0),
 		ratioRow("first contentful paint, `/` (yardstick: the same page without scripts)", fcp[0], fcpBare, "ms", 1.2),
 		ratioRow("first contentful paint, hello world's page", fcp[0], fcp[1], "ms", 1.2),
 		ratioRow("first visit: bytes the server sends (gzip, as GitHub Pages), precache included", bytes[0], bytes[1], "MB", 1.3),
@@ -241,7 +253,7 @@ func TestBrowserBench(t *testing.T) {
 		// The same figures for the other build, and this build against it.
 		for _, r := range []struct {
 			figure string
-			x      [4][]float64
+			x      [5][]float64
 			unit   string
 		}{
 			{"cold boot", cold, "ms"},
@@ -249,18 +261,18 @@ func TestBrowserBench(t *testing.T) {
 			{"revisit", revisit, "ms"},
 			{"first visit: bytes", bytes, "MB"},
 		} {
-			rows = append(rows, ratioRow(r.figure+", this build against BASE="+base, r.x[0], r.x[3], r.unit, 0))
+			rows = append(rows, ratioRow(r.figure+", this build against BASE="+base, r.x[0], r.x[4], r.unit, 0))
 			if r.figure == "· of which app.wasm fetched, compiled and instantiated" {
-				rows = append(rows, ratioRow("· of which the Go program's first run, this build against BASE="+base, diff(cold[0], ready[0]), diff(cold[3], ready[3]), "ms", 0))
+				rows = append(rows, ratioRow("· of which the Go program's first run, this build against BASE="+base, diff(cold[0], ready[0]), diff(cold[4], ready[4]), "ms", 0))
 			}
 		}
-		rows = append(rows, ratioRow("cold boot, BASE="+base+" against hello world", cold[3], cold[1], "ms", 0))
+		rows = append(rows, ratioRow("cold boot, BASE="+base+" against hello world", cold[4], cold[1], "ms", 0))
 	}
 	if os.Getenv("BENCH_LIGHTHOUSE") == "1" {
 		rows = append(rows, lighthouseRows(t, chromium, app.url, sites[1].url)...)
 	}
 	load, _ := os.ReadFile("/proc/loadavg")
-	head := fmt.Sprintf("Measured %s by `make bench`: %d turns (whichstatus, hello world, then the floor), medians; %d edits; %s, %d cores, load average %s (the machine is shared: compare the ratios, which come from the same run).\n\n",
+	head := fmt.Sprintf("Measured %s by `make bench`: %d turns (whichstatus, hello world, the floor, then the floor for a page of our size), medians; %d edits; %s, %d cores, load average %s (the machine is shared: compare the ratios, which come from the same run).\n\n",
 		time.Now().UTC().Format("2006-01-02 15:04 UTC"), runs, len(dom), runtime.Version(), runtime.NumCPU(), strings.Join(strings.Fields(string(load))[:3], " "))
 	out := head + table(rows)
 	fmt.Println("\n" + out)
@@ -319,21 +331,24 @@ func writeBarePage(dir string) error {
 	return os.WriteFile(filepath.Join(dir, "bare.html"), b, 0o644)
 }
 
-// buildHelloSite builds go-app's hello world (testdata/hello) or the floor
+// buildHelloSite builds go-app's hello world (testdata/hello), the floor
 // (testdata/hellolinked, hello world with whichstatus's packages linked)
-// the way the site is built: the same toolchain and flags, go-app's static
-// generator, app.wasm and the icons in web/.
-func buildHelloSite(t *testing.T, name string) string {
+// or the floor for a page of our size (testdata/hellosized, given its
+// shape by an -X flag in ldflags) the way the site is built: the same
+// toolchain and flags, go-app's static generator, app.wasm and the icons
+// in web/.
+func buildHelloSite(t *testing.T, name string, ldflags ...string) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), name)
 	gobin := filepath.Join(runtime.GOROOT(), "bin", "go")
 	wasm := filepath.Join(dir, "web", "app.wasm")
-	build := exec.Command(gobin, "build", "-trimpath", "-ldflags=-s -w", "-o", wasm, "./testdata/"+name)
+	flags := strings.Join(append([]string{"-s", "-w"}, ldflags...), " ")
+	build := exec.Command(gobin, "build", "-trimpath", "-ldflags="+flags, "-o", wasm, "./testdata/"+name)
 	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("building %s's wasm: %v\n%s", name, err, out)
 	}
-	if out, err := exec.Command(gobin, "run", "./testdata/"+name, dir).CombinedOutput(); err != nil {
+	if out, err := exec.Command(gobin, "run", "-ldflags="+flags, "./testdata/"+name, dir).CombinedOutput(); err != nil {
 		t.Fatalf("writing %s's site: %v\n%s", name, err, out)
 	}
 	for _, icon := range []string{"icon-192.png", "icon-512.png", "icon.svg"} {
@@ -379,6 +394,42 @@ func buildBaseSite(t *testing.T, rev string) string {
 		t.Fatalf("BASE=%s: building the site: %v\n%s", rev, err, out)
 	}
 	return dir
+}
+
+// shapeProbe writes the tree under the body's first element (the page's
+// root component) as testdata/hellosized reads it: tag(children,…), a dot
+// for each text node that is not only white space.
+const shapeProbe = `(() => {
+	let n = 0;
+	const walk = (e) => {
+		n++;
+		const kids = [];
+		for (const c of e.childNodes) {
+			if (c.nodeType === 1) kids.push(walk(c));
+			else if (c.nodeType === 3 && c.textContent.trim() !== "") kids.push(".");
+		}
+		return e.localName + (kids.length ? "(" + kids.join(",") + ")" : "");
+	};
+	return {shape: walk(document.body.firstElementChild), elements: n};
+})()`
+
+// pageShape gives the shape of the page at url (as the parser made it) and
+// its number of elements.
+func pageShape(t *testing.T, chromium, url string) (string, int) {
+	t.Helper()
+	b := launch(t, chromium, t.TempDir())
+	defer closeBrowser(b)
+	if err := chromedp.Do(b, chromedp.Navigate(url)); err != nil {
+		t.Fatal(err)
+	}
+	got := evalB[struct {
+		Shape    string `json:"shape"`
+		Elements int    `json:"elements"`
+	}](t, b, shapeProbe)
+	if !regexp.MustCompile(`^[a-z][a-z0-9(),.]*$`).MatchString(got.Shape) || got.Elements < 2 {
+		t.Fatalf("the shape of %s is not one hellosized can read: %.200q", url, got.Shape)
+	}
+	return got.Shape, got.Elements
 }
 
 func newLoopback(t *testing.T, h *staticHost) string {
