@@ -39,6 +39,7 @@ func (p *Playground) renderEmbed() app.UI {
 			req,
 			attrs(el("section", "verdict compact "+classClass(d.Code),
 				verdictHead(d),
+				decidingStep(d.Trace),
 				when(d.Then != nil, func() app.UI { return brief("then", "Then", d.Then) }),
 				when(d.Other != nil, func() app.UI { return brief("other", otherLabel(d), d.Other) }),
 				// Folded: a trace is long for a frame in a course page.

@@ -83,9 +83,7 @@ func decidingStep(steps []engine.Step) app.UI {
 			txt("span", "q", s.Question),
 			txt("span", "a a-"+s.Answer, s.Answer),
 		),
-		when(s.Input != "", func() app.UI {
-			return el("p", "deciding-fact", txt("span", "muted", "Because "), txt("span", "input", s.Input))
-		}),
+		when(s.Input != "", func() app.UI { return decidingFact(s.Input) }),
 		el("p", "step-links",
 			when(s.Link != "", func() app.UI { return extLink(s.Link, s.Ref) }),
 			when(s.Guide != "", func() app.UI {
@@ -93,6 +91,20 @@ func decidingStep(steps []engine.Step) app.UI {
 			}),
 		),
 	).ID("deciding")
+}
+
+// decidingFact is the fact that decided, in the situation controls'
+// words, and, when it was a field of the case, the case format's spelling
+// of it beside, small: what a case file or decide's JSON would say.
+func decidingFact(input string) app.UI {
+	words, fact := inputWords(input)
+	return el("p", "deciding-fact",
+		txt("span", "muted", "Because: "),
+		txt("span", "deciding-words", words),
+		when(fact, func() app.UI {
+			return el("span", "in-case", txt("span", "sr", "In the case file: "), txt("code", "input", input))
+		}),
+	)
 }
 
 // passedWords is how many routine checks the fold's line names.
