@@ -85,13 +85,21 @@ size: wasm
 	echo "hello.wasm: $$(wc -c < .cache/hello.wasm) bytes, brotli $$hello"; \
 	awk -v a=$$app -v h=$$hello 'BEGIN { printf "ratio %.3f\n", a / h }'
 
-## bench: what a user feels, beside go-app's hello world, in one run (BENCH_RUNS
-## turns, BENCH_EDITS edits in each), into BENCHMARKS.md; then make size
-BENCH_RUNS  ?= 7
-BENCH_EDITS ?= 32
+## bench: what a user feels, beside go-app's hello world and the floor (hello
+## world with our packages linked), in one run (BENCH_RUNS turns, BENCH_EDITS
+## edits in each), into BENCHMARKS.md; then make size. LIGHTHOUSE=1 adds
+## Lighthouse's scores (npx lighthouse@12.8.2, LIGHTHOUSE_RUNS each page);
+## BASE=<git rev> runs that revision's site as one more contender, to show
+## what a change costs
+BENCH_RUNS      ?= 7
+BENCH_EDITS     ?= 32
+LIGHTHOUSE      ?=
+LIGHTHOUSE_RUNS ?= 3
+BASE            ?=
 bench: chromium tools
 	@mkdir -p .cache
 	BENCH_RUNS=$(BENCH_RUNS) BENCH_EDITS=$(BENCH_EDITS) BENCH_WRITE=1 BENCH_TABLE=$(CURDIR)/.cache/bench.md \
+		BENCH_LIGHTHOUSE=$(LIGHTHOUSE) BENCH_LIGHTHOUSE_RUNS=$(LIGHTHOUSE_RUNS) BENCH_BASE=$(BASE) \
 		$(GO) test -tags browser -count=1 -timeout 60m -run BrowserBench ./cmd/whichstatus
 	@cat .cache/bench.md
 	@$(MAKE) --no-print-directory size

@@ -111,11 +111,20 @@ func contentTypeOK(v *view) (bool, string) {
 	if !v.hasContent() {
 		return true, "no body to read"
 	}
-	ct, ok := v.header("Content-Type")
-	if !ok {
+	// Without a Content-Type a recipient may assume application/octet-stream
+	// (RFC 9110 §8.3); the engine does, so an endpoint that takes it reads the body.
+	mt, none := "application/octet-stream", true
+	if ct, ok := v.header("Content-Type"); ok {
+		mt, none = mediaType(ct), false
+	}
+	if none {
+		for _, a := range v.accepts {
+			if acceptMatches(a, mt) {
+				return true, "no Content-Type: the body counts as application/octet-stream, which the endpoint accepts"
+			}
+		}
 		return false, "no Content-Type: the body counts as application/octet-stream"
 	}
-	mt := mediaType(ct)
 	for _, a := range v.accepts {
 		if acceptMatches(a, mt) {
 			return true, "Content-Type: " + mt
@@ -151,7 +160,10 @@ func contentWellFormed(v *view) (bool, string) {
 	if !v.hasContent() {
 		return true, "no body to read"
 	}
-	ct, _ := v.header("Content-Type")
+	ct, ok := v.header("Content-Type")
+	if !ok {
+		return true, "no Content-Type: read as application/octet-stream (not checked)"
+	}
 	if !isJSON(mediaType(ct)) {
 		return true, "Content-Type: " + mediaType(ct) + " (not checked)"
 	}

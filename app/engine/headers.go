@@ -20,7 +20,7 @@ var adviceTexts = []adviceText{
 	{"connection-upgrade", "Connection", "must", "Whoever sends Upgrade must also list it in Connection.", "RFC 9110 §7.8"},
 	{"websocket-accept", "Sec-WebSocket-Accept", "must", "Proves the server read this handshake: base64 of SHA-1 of the key and a fixed GUID.", "RFC 6455 §4.2.2"},
 	{"upgrade-426", "Upgrade", "must", "Tells the client which protocol to upgrade to.", "RFC 9110 §15.5.22"},
-	{"allow-options", "Allow", "should", "Lists what the endpoint supports: the point of OPTIONS.", "RFC 9110 §10.2.1"},
+	{"allow-options", "Allow", "should", "Lists the methods the endpoint supports: a successful OPTIONS answer should send the headers that show what it can do, Allow among them.", "RFC 9110 §9.3.7"},
 	{"allow-405", "Allow", "must", "A 405 must list the methods the endpoint does support.", "RFC 9110 §15.5.6"},
 	{"content-range-206", "Content-Range", "must", "Says which bytes the body holds and the full length.", "RFC 9110 §15.3.7"},
 	{"etag-206", "ETag", "must", "A 206 carries the validators a 200 would have carried.", "RFC 9110 §15.3.7"},

@@ -78,8 +78,9 @@ type Body struct {
 	// parameters; "" when there is no Content-Type or it is empty.
 	Type     string
 	Declared bool // a Content-Type line is there, even an empty one
-	// Accepted: the endpoint takes bodies of Type (false without a Type: a
-	// body without Content-Type counts as application/octet-stream).
+	// Accepted: the endpoint takes bodies of Type; without a Content-Type
+	// line the body counts as application/octet-stream (RFC 9110 §8.3), so
+	// it is accepted where the endpoint takes that.
 	Accepted bool
 	// Read: the method gives a body meaning (POST, PUT, PATCH), so the
 	// engine reads it. A body on GET, HEAD, DELETE, … is not read.
@@ -104,10 +105,18 @@ func BodyOf(c Case) Body {
 	b.Read = v.is("POST", "PUT", "PATCH")
 	ct, ok := v.header("Content-Type")
 	b.Type, b.Declared = mediaType(ct), ok
+	as := b.Type
+	if !ok {
+		as = "application/octet-stream"
+	}
 	for _, a := range v.accepts {
-		if b.Type != "" && acceptMatches(a, b.Type) {
+		if as != "" && acceptMatches(a, as) {
 			b.Accepted = true
 		}
+	}
+	if !ok && b.Accepted { // read as raw bytes, as content-well-formed does
+		b.Kind = BodyOther
+		return b
 	}
 	if b.Type != "" && !isJSON(b.Type) {
 		b.Kind = BodyOther

@@ -36,12 +36,16 @@ func TestBodyOf(t *testing.T) {
 		{"text/plain", `hello`, engine.BodyOther, 0, 0, false},
 		{"", `{"a": 1}`, engine.BodyJSON, 0, 0, false},
 		{"", `{"a": `, engine.BodyBroken, 1, 7, false},
+		{"", "\x01\x02", engine.BodyOther, 0, 0, true}, // the endpoint below takes octet-stream
 	} {
 		c := engine.Case{Request: engine.Request{Method: "POST", Body: tt.body}}
 		if tt.ctype != "" {
 			c.Request.Headers = []engine.Header{{Name: "Content-Type", Value: tt.ctype}}
 		}
 		c.Situation.Endpoint.AllowedMethods = []string{"POST"}
+		if tt.body == "\x01\x02" {
+			c.Situation.Endpoint.Accepts = []string{"application/json", "application/octet-stream"}
+		}
 		b := engine.BodyOf(c)
 		if b.Kind != tt.want || b.Line != tt.line || b.Column != tt.col || b.Accepted != tt.accepted || (b.Kind == engine.BodyBroken) != (b.Error != "") {
 			t.Errorf("BodyOf(%s, %q) = %+v, want %s at %d:%d, accepted %v", tt.ctype, tt.body, b, tt.want, tt.line, tt.col, tt.accepted)

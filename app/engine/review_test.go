@@ -33,6 +33,16 @@ var reviewExtras = []struct {
 	// A Content-Type header with no value names no format at all.
 	{"POST with an empty Content-Type", Case{Request: Request{Method: "POST", URL: "/api/users/", Headers: hdr("Content-Type", ""), Body: `{}`},
 		Situation: Situation{Endpoint: Endpoint{AllowedMethods: []string{"GET", "POST"}}}}},
+	// Under DRF, credentials the authenticator rejects fail before any
+	// permission check (AuthenticationFailed), even where all are refused.
+	{"forbidden to everyone, rejected token", Case{Request: Request{Method: "DELETE", URL: "/api/audit-log/", Headers: hdr("Authorization", "Bearer expired-token")},
+		Situation: Situation{Endpoint: Endpoint{AllowedMethods: []string{"GET", "DELETE"}, Forbidden: true, AuthRequired: true}, Caller: Caller{CredentialsInvalid: true}}}},
+	// Without Content-Type the body counts as application/octet-stream
+	// (RFC 9110 §8.3): an endpoint that takes raw bytes reads it.
+	{"PUT of raw bytes with no Content-Type", Case{Request: Request{Method: "PUT", URL: "/api/files/report.bin", Body: "\x01\x02"},
+		Situation: Situation{Endpoint: Endpoint{AllowedMethods: []string{"GET", "PUT"}, Accepts: []string{"application/octet-stream"}}}}},
+	{"PUT of raw bytes with no Content-Type to a JSON endpoint", Case{Request: Request{Method: "PUT", URL: "/api/files/report.bin", Body: "\x01\x02"},
+		Situation: Situation{Endpoint: Endpoint{AllowedMethods: []string{"GET", "PUT"}}}}},
 }
 
 func init() { goldenExtras = append(goldenExtras, reviewExtras...) }

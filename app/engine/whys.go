@@ -25,6 +25,11 @@ func challengeWhy(v *view, yes bool) string {
 	var why string
 	if v.c.Situation.Endpoint.Forbidden {
 		why = "The endpoint refuses this to everyone, but DRF's permission_denied() raises NotAuthenticated while no authenticator recognised the caller. "
+		if found, _ := drfCredentialsPresent(v); found {
+			// An authenticator that finds credentials it handles and rejects them
+			// raises AuthenticationFailed in APIView.initial, before any permission.
+			why = "The endpoint refuses this to everyone, but DRF authenticates before it checks permissions, and its authenticator rejects these credentials (AuthenticationFailed). "
+		}
 	}
 	if yes {
 		return why + "Not authenticated; DRF's authenticator can name its scheme in WWW-Authenticate, so it answers 401."

@@ -3,6 +3,7 @@ package status
 import (
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Ecosystem is a language or framework whose names for the codes the
@@ -87,21 +88,21 @@ func (n Names) Get(key string) (Name, bool) {
 }
 
 // Names is what to type for the code in every ecosystem, worked out once
-// per code.
+// per registered code, when it is first asked for (not at start-up: the
+// wasm client's boot pays for every init).
 func (c Code) Names() Names {
-	if n, ok := namesOf[c.Code]; ok {
-		return n
+	if _, ok := byCode[c.Code]; !ok {
+		return c.names()
 	}
-	return c.names()
+	if n, ok := namesOf.Load(c.Code); ok {
+		return n.(Names)
+	}
+	n := byCode[c.Code].names()
+	namesOf.Store(c.Code, n)
+	return n
 }
 
-var namesOf = func() map[int]Names {
-	m := make(map[int]Names, len(registry))
-	for _, c := range registry {
-		m[c.Code] = c.names()
-	}
-	return m
-}()
+var namesOf sync.Map // int → Names
 
 func (c Code) names() Names {
 	var l [len(Ecosystems)]Name

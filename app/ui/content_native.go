@@ -92,6 +92,9 @@ func ClientEnv() app.Environment {
 
 // loadGuideHTML gives a guide page's trusted HTML ("" when the page is not
 // written yet) to done, at once.
+// keptGuideHTML: natively no page was prerendered before this one.
+func keptGuideHTML(string) (string, bool) { return "", false }
+
 func loadGuideHTML(ctx app.Context, slug string, done func(html string, ok bool)) {
 	b, err := content.HTML.ReadFile("html/guide/" + slug + ".html")
 	done(prefixLinks(string(b)), err == nil)

@@ -41,6 +41,12 @@ func init() {
 	}
 }
 
+// keptGuideHTML is the guide page the prerendered page held, if it is slug.
+func keptGuideHTML(slug string) (string, bool) {
+	html, ok := guideHTMLs[slug]
+	return html, ok && html != ""
+}
+
 // loadGuideHTML gives a guide page's trusted HTML to done, from the cache
 // or from the site. ok is false when the page could not be had.
 func loadGuideHTML(ctx app.Context, slug string, done func(html string, ok bool)) {

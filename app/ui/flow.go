@@ -96,6 +96,7 @@ func flowTools() app.UI {
 			attrs(txt("button", "ghost", "100%"), "type", "button", "data-zoom-to", "1"),
 			attrs(txt("button", "ghost", "150%"), "type", "button", "data-zoom-to", "1.5"),
 		).Aria("label", "Diagram size").Attr("role", "group"),
+		txt("p", "flow-pan hint", "Swipe the diagram sideways to see the code each question can end at, or choose Fit width."),
 		el("div", "flow-info").ID("flow-info").Aria("live", "polite"),
 	)
 }

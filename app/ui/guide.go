@@ -117,6 +117,20 @@ const (
 	guideMissing
 )
 
+// OnInit shows, from the first render on, the page the prerendered page
+// holds: the client's first render said "Loading the page…" until the
+// OnNav after the mount, and the article came back a frame later (a
+// layout shift of 0.45 in Lighthouse).
+func (p *GuidePage) OnInit() {
+	if !app.IsClient {
+		return
+	}
+	slug := strings.TrimPrefix(sitePath(app.Window().URL().Path), "/guide/")
+	if html, ok := keptGuideHTML(slug); ok {
+		p.slug, p.html, p.state = slug, html, guideLoaded
+	}
+}
+
 func (p *GuidePage) OnPreRender(ctx app.Context) { p.load(ctx) }
 func (p *GuidePage) OnNav(ctx app.Context)       { p.load(ctx) }
 

@@ -39,6 +39,7 @@ type Playground struct {
 	fileErr bool                 // file says why a file could not be opened
 	urlGen  int                  // counts edits, so that only the last one writes the URL
 	try     tryFirst             // "try it first": the verdict hidden until a guess (practice_try.go)
+	decided string               // the address OnInit decided, until OnNav has seen it
 }
 
 // homeCase is where the home page starts: an ordinary read.
@@ -50,9 +51,18 @@ func homeCase() engine.Case {
 	}}
 }
 
+// OnInit decides, before the first render, the case the address names,
+// so that the OnNav that follows the mount has nothing left to do: the
+// client rendered the home case first, then decided and rendered the
+// page's own case again.
 func (p *Playground) OnInit() {
-	p.c = homeCase()
+	u := &url.URL{Path: "/"}
+	if app.IsClient {
+		u = app.Window().URL()
+	}
+	p.pick(u)
 	p.decide()
+	p.decided = u.String()
 }
 
 // decide decides the case as the editors show it: a header row without a
@@ -90,15 +100,24 @@ func (p *Playground) OnNav(ctx app.Context)       { p.load(ctx) }
 // its error and the page's own case, never a blank page.
 func (p *Playground) load(ctx app.Context) {
 	u := ctx.Page().URL()
+	p.pick(u)
+	setPage(ctx, p.sc.Title, p.sc.Story)
+	if u.String() == p.decided {
+		p.decided = "" // OnInit decided this very address
+		return
+	}
+	p.decide()
+}
+
+// pick sets the case and the page's state from the address.
+func (p *Playground) pick(u *url.URL) {
 	q := u.Query()
 	id, isScenario := strings.CutPrefix(sitePath(u.Path), "/scenarios/")
 	s, ok := scenario.ByID(id)
 	if isScenario && ok {
 		p.sc, p.c = s, s.Case
-		setPage(ctx, s.Title, s.Story)
 	} else {
 		p.sc, p.c = scenario.Scenario{}, homeCase()
-		setPage(ctx, "", "")
 	}
 	p.linkErr, p.dialog, p.title, p.story, p.file, p.try.guess = "", "", "", "", "", 0
 	if tok, ok := caseParam(u.RawQuery); ok {
@@ -110,7 +129,6 @@ func (p *Playground) load(ctx app.Context) {
 	}
 	p.embed, p.lock, p.flow = q.Get("embed") == "1", q.Get("lock") == "1", q.Get("flow") == "1"
 	p.edited = p.sc.ID != "" && share.Encode(p.c) != share.Encode(p.sc.Case)
-	p.decide()
 }
 
 // caseParam is the query's case= value. url.Values drops a pair it cannot

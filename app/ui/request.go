@@ -208,6 +208,8 @@ func bodyBadge(b engine.Body) (class, words string) {
 		return "bad", "✗ JSON broken at line " + strconv.Itoa(b.Line) + ", column " + strconv.Itoa(b.Column) + ": " + b.Error
 	case b.Type == "" && b.Declared:
 		return "bad", "Content-Type is empty: the server cannot tell the format"
+	case b.Type == "" && b.Accepted:
+		return "ok", "no Content-Type: read as application/octet-stream, which this endpoint takes"
 	case b.Type == "":
 		return "bad", "no Content-Type: read as application/octet-stream"
 	case b.Kind == engine.BodyJSON && b.Accepted:

@@ -37,6 +37,11 @@ func TestBodyBadge(t *testing.T) {
 	if _, words := bodyBadge(engine.BodyOf(empty)); words != "Content-Type is empty: the server cannot tell the format" {
 		t.Errorf("an empty Content-Type: %q", words)
 	}
+	raw := engine.Case{Request: engine.Request{Method: "PUT", Body: "\x01\x02"}}
+	raw.Situation.Endpoint.Accepts = []string{"application/octet-stream"}
+	if class, words := bodyBadge(engine.BodyOf(raw)); class != "ok" || words != "no Content-Type: read as application/octet-stream, which this endpoint takes" {
+		t.Errorf("raw bytes without Content-Type to an endpoint that takes them: %s %q", class, words)
+	}
 	c := engine.Case{Request: engine.Request{Method: "POST", Body: "a=1", Headers: []engine.Header{{Name: "Content-Type", Value: "application/x-www-form-urlencoded"}}}}
 	c.Situation.Endpoint.Accepts = []string{"application/x-www-form-urlencoded"}
 	if _, words := bodyBadge(engine.BodyOf(c)); words != "application/x-www-form-urlencoded: not JSON, and this endpoint takes it" {

@@ -14,7 +14,9 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"math"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -49,7 +51,7 @@ type benchSite struct {
 // program's first synchronous run, which mounts the page.
 const bootProbe = `(() => {
 	const sel = %q, fresh = %t;
-	const b = window.__bench = {boot: 0, ready: 0};
+	const b = window.__bench = {boot: 0, ready: 0, elements: 0, parsed: 0};
 	// When app.wasm is compiled and instantiated: what follows until the
 	// render is the Go program's first run.
 	for (const k of ["instantiateStreaming", "instantiate"]) {
@@ -62,12 +64,18 @@ const bootProbe = `(() => {
 	const check = () => {
 		if (b.boot || (fresh && !parsed)) return;
 		for (const e of document.querySelectorAll(sel)) {
-			if (!fresh || !parsed.has(e)) { b.boot = performance.now(); mo.disconnect(); return; }
+			if (!fresh || !parsed.has(e)) {
+				b.boot = performance.now();
+				b.elements = document.getElementsByTagName("*").length;
+				mo.disconnect();
+				return;
+			}
 		}
 	};
 	const mo = new MutationObserver(check);
 	document.addEventListener("DOMContentLoaded", () => {
 		parsed = new WeakSet(document.querySelectorAll(sel));
+		b.parsed = document.getElementsByTagName("*").length;
 	});
 	mo.observe(document, {childList: true, subtree: true, attributes: true});
 })()`
@@ -134,10 +142,14 @@ func TestBrowserBench(t *testing.T) {
 	if err := writeBarePage(appDir); err != nil {
 		t.Fatal(err)
 	}
-	helloDir := buildHelloSite(t)
 	sites := []*benchSite{
 		{name: "whichstatus", host: &staticHost{dir: appDir}, sel: `main[data-booted="wasm"]`},
-		{name: "hello", host: &staticHost{dir: helloDir}, sel: "h1", fresh: true},
+		{name: "hello", host: &staticHost{dir: buildHelloSite(t, "hello")}, sel: "h1", fresh: true},
+		{name: "hellolinked", host: &staticHost{dir: buildHelloSite(t, "hellolinked")}, sel: "h1", fresh: true},
+	}
+	base := os.Getenv("BENCH_BASE")
+	if base != "" {
+		sites = append(sites, &benchSite{name: "base " + base, host: &staticHost{dir: buildBaseSite(t, base)}, sel: `main[data-booted="wasm"]`})
 	}
 	for _, s := range sites {
 		srv := newLoopback(t, s.host)
@@ -145,7 +157,7 @@ func TestBrowserBench(t *testing.T) {
 	}
 	app := sites[0]
 
-	var cold, ready, revisit, fcp, bytes, reqs [2][]float64
+	var cold, ready, revisit, revisitReady, fcp, bytes, reqs, parsedEls, bootEls [4][]float64
 	var fcpBare []float64
 	var times []editTime
 	for run := 0; run < runs; run++ {
@@ -162,6 +174,8 @@ func TestBrowserBench(t *testing.T) {
 			b := launch(t, chromium, profile)
 			boot, paint := visit(t, b, s, s.url+"/")
 			ready[i] = append(ready[i], evalB[float64](t, b, `window.__bench.ready`))
+			parsedEls[i] = append(parsedEls[i], evalB[float64](t, b, `window.__bench.parsed`))
+			bootEls[i] = append(bootEls[i], evalB[float64](t, b, `window.__bench.elements`))
 			workerReady(t, b)
 			s.host.quiet(700*time.Millisecond, 30*time.Second)
 			cold[i] = append(cold[i], boot)
@@ -176,6 +190,7 @@ func TestBrowserBench(t *testing.T) {
 				t.Errorf("%s: the revisit was not served by the service worker", s.name)
 			}
 			revisit[i] = append(revisit[i], boot)
+			revisitReady[i] = append(revisitReady[i], evalB[float64](t, b, `window.__bench.ready`))
 			if s == app {
 				visit(t, b, s, s.url+"/scenarios/duplicate-email")
 				times = append(times, editsIn(t, b, edits)...)
@@ -194,14 +209,24 @@ func TestBrowserBench(t *testing.T) {
 	}
 	wasmNs, nativeNs := engineBench(t, runs > 1)
 
+	const floor = "hello world with whichstatus's packages linked, nothing rendered (the floor)"
 	rows := []benchRow{
 		ratioRow("cold boot to the wasm's own render, `/`", cold[0], cold[1], "ms", 1.2),
 		ratioRow("· of which app.wasm fetched, compiled and instantiated", ready[0], ready[1], "ms", 0),
 		ratioRow("· of which the Go program's first run (instantiated → render)", diff(cold[0], ready[0]), diff(cold[1], ready[1]), "ms", 0),
+		ratioRow("cold boot, "+floor, cold[2], cold[1], "ms", 0),
+		ratioRow("· of which app.wasm fetched, compiled and instantiated", ready[2], ready[1], "ms", 0),
+		ratioRow("· of which the Go program's first run", diff(cold[2], ready[2]), diff(cold[1], ready[1]), "ms", 0),
+		ratioRow("elements in `/` as parsed (the prerendered page)", parsedEls[0], parsedEls[1], "", 0),
+		ratioRow("elements in `/` when the wasm's render is seen", bootEls[0], bootEls[1], "", 0),
 		ratioRow("revisit (new browser, same profile, worker in control)", revisit[0], revisit[1], "ms", 1.2),
+		ratioRow("· of which app.wasm from the worker, compiled and instantiated", revisitReady[0], revisitReady[1], "ms", 0),
+		ratioRow("· of which the Go program's first run", diff(revisit[0], revisitReady[0]), diff(revisit[1], revisitReady[1]), "ms", 0),
+		ratioRow("revisit, "+floor, revisit[2], revisit[1], "ms", 0),
 		ratioRow("first contentful paint, `/` (yardstick: the same page without scripts)", fcp[0], fcpBare, "ms", 1.2),
 		ratioRow("first contentful paint, hello world's page", fcp[0], fcp[1], "ms", 1.2),
-		ratioRow("first visit: bytes the server sends, precache included", bytes[0], bytes[1], "MB", 1.3),
+		ratioRow("first visit: bytes the server sends (gzip, as GitHub Pages), precache included", bytes[0], bytes[1], "MB", 1.3),
+		ratioRow("first visit: bytes, "+floor, bytes[2], bytes[1], "MB", 0),
 		ratioRow("first visit: requests the server answers", reqs[0], reqs[1], "", 0),
 		{figure: fmt.Sprintf("edit → verdict in the DOM, min / p50 / p95 / max of %d", len(dom)),
 			app:  fmt.Sprintf("%.1f / %.1f / %.1f / %.1f ms", percentile(dom, 0), percentile(dom, 50), percentile(dom, 95), percentile(dom, 100)),
@@ -212,8 +237,30 @@ func TestBrowserBench(t *testing.T) {
 		{figure: "the engine, per case, in wasm (node) · natively", app: fmt.Sprintf("%.0f ns · %.0f ns", median(wasmNs), median(nativeNs)),
 			base: "", ratio: "", target: "in wasm ≤ 20,000 ns"},
 	}
+	if base != "" {
+		// The same figures for the other build, and this build against it.
+		for _, r := range []struct {
+			figure string
+			x      [4][]float64
+			unit   string
+		}{
+			{"cold boot", cold, "ms"},
+			{"· of which app.wasm fetched, compiled and instantiated", ready, "ms"},
+			{"revisit", revisit, "ms"},
+			{"first visit: bytes", bytes, "MB"},
+		} {
+			rows = append(rows, ratioRow(r.figure+", this build against BASE="+base, r.x[0], r.x[3], r.unit, 0))
+			if r.figure == "· of which app.wasm fetched, compiled and instantiated" {
+				rows = append(rows, ratioRow("· of which the Go program's first run, this build against BASE="+base, diff(cold[0], ready[0]), diff(cold[3], ready[3]), "ms", 0))
+			}
+		}
+		rows = append(rows, ratioRow("cold boot, BASE="+base+" against hello world", cold[3], cold[1], "ms", 0))
+	}
+	if os.Getenv("BENCH_LIGHTHOUSE") == "1" {
+		rows = append(rows, lighthouseRows(t, chromium, app.url, sites[1].url)...)
+	}
 	load, _ := os.ReadFile("/proc/loadavg")
-	head := fmt.Sprintf("Measured %s by `make bench`: %d turns (whichstatus, then hello world), medians; %d edits; %s, %d cores, load average %s (the machine is shared: compare the ratios, which come from the same run).\n\n",
+	head := fmt.Sprintf("Measured %s by `make bench`: %d turns (whichstatus, hello world, then the floor), medians; %d edits; %s, %d cores, load average %s (the machine is shared: compare the ratios, which come from the same run).\n\n",
 		time.Now().UTC().Format("2006-01-02 15:04 UTC"), runs, len(dom), runtime.Version(), runtime.NumCPU(), strings.Join(strings.Fields(string(load))[:3], " "))
 	out := head + table(rows)
 	fmt.Println("\n" + out)
@@ -272,26 +319,64 @@ func writeBarePage(dir string) error {
 	return os.WriteFile(filepath.Join(dir, "bare.html"), b, 0o644)
 }
 
-// buildHelloSite builds go-app's hello world the way the site is built:
-// the same toolchain and flags, go-app's static generator, app.wasm and
-// the icons in web/.
-func buildHelloSite(t *testing.T) string {
+// buildHelloSite builds go-app's hello world (testdata/hello) or the floor
+// (testdata/hellolinked, hello world with whichstatus's packages linked)
+// the way the site is built: the same toolchain and flags, go-app's static
+// generator, app.wasm and the icons in web/.
+func buildHelloSite(t *testing.T, name string) string {
 	t.Helper()
-	dir := filepath.Join(t.TempDir(), "hello")
+	dir := filepath.Join(t.TempDir(), name)
 	gobin := filepath.Join(runtime.GOROOT(), "bin", "go")
 	wasm := filepath.Join(dir, "web", "app.wasm")
-	build := exec.Command(gobin, "build", "-trimpath", "-ldflags=-s -w", "-o", wasm, "./testdata/hello")
+	build := exec.Command(gobin, "build", "-trimpath", "-ldflags=-s -w", "-o", wasm, "./testdata/"+name)
 	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("building hello world's wasm: %v\n%s", err, out)
+		t.Fatalf("building %s's wasm: %v\n%s", name, err, out)
 	}
-	if out, err := exec.Command(gobin, "run", "./testdata/hello", dir).CombinedOutput(); err != nil {
-		t.Fatalf("writing hello world's site: %v\n%s", err, out)
+	if out, err := exec.Command(gobin, "run", "./testdata/"+name, dir).CombinedOutput(); err != nil {
+		t.Fatalf("writing %s's site: %v\n%s", name, err, out)
 	}
-	for _, name := range []string{"icon-192.png", "icon-512.png", "icon.svg"} {
-		if err := copyFile(filepath.Join("..", "..", "web", name), filepath.Join(dir, "web", name)); err != nil {
+	for _, icon := range []string{"icon-192.png", "icon-512.png", "icon.svg"} {
+		if err := copyFile(filepath.Join("..", "..", "web", icon), filepath.Join(dir, "web", icon)); err != nil {
 			t.Fatal(err)
 		}
+	}
+	return dir
+}
+
+// buildBaseSite builds another revision's site, as make build would at
+// that revision, in a temporary copy of its tree (make bench BASE=<rev>), so
+// that a change's cost shows beside the build it changes.
+func buildBaseSite(t *testing.T, rev string) string {
+	t.Helper()
+	gobin := filepath.Join(runtime.GOROOT(), "bin", "go")
+	tree := filepath.Join(t.TempDir(), "tree")
+	if err := os.MkdirAll(tree, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	// git archive leaves the repository as it is (no worktree to clean up).
+	archive := exec.Command("sh", "-c", `git archive "$1" | tar -x -C "$2"`, "sh", rev, tree)
+	archive.Dir = filepath.Join("..", "..") // the whole tree, not this directory
+	if out, err := archive.CombinedOutput(); err != nil {
+		t.Fatalf("BASE=%s: git archive: %v\n%s", rev, err, out)
+	}
+	// The other revision may read ../shared beside the repository, as
+	// this one does.
+	if sh, err := filepath.Abs(filepath.Join("..", "..", "..", "shared")); err == nil {
+		if _, err := os.Stat(sh); err == nil {
+			os.Symlink(sh, filepath.Join(filepath.Dir(tree), "shared"))
+		}
+	}
+	wasm := exec.Command(gobin, "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join("web", "app.wasm"), "./cmd/whichstatus")
+	wasm.Dir, wasm.Env = tree, append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	if out, err := wasm.CombinedOutput(); err != nil {
+		t.Fatalf("BASE=%s: building the wasm: %v\n%s", rev, err, out)
+	}
+	dir := filepath.Join(t.TempDir(), "base")
+	site := exec.Command(gobin, "run", "./cmd/whichstatus", "build", "-out", dir)
+	site.Dir = tree
+	if out, err := site.CombinedOutput(); err != nil {
+		t.Fatalf("BASE=%s: building the site: %v\n%s", rev, err, out)
 	}
 	return dir
 }
@@ -427,4 +512,97 @@ func engineBench(t *testing.T, full bool) (wasm, native []float64) {
 	}
 	wasmPath := os.Getenv("PATH") + string(os.PathListSeparator) + filepath.Join(runtime.GOROOT(), "lib", "wasm")
 	return run("GOOS=js", "GOARCH=wasm", "PATH="+wasmPath), run()
+}
+
+// lighthousePages are the pages issue 10 asks Lighthouse about.
+var lighthousePages = []struct{ name, path string }{
+	{"`/`", "/"},
+	{"a scenario page", "/scenarios/duplicate-email"},
+	{"`/codes`", "/codes"},
+	{"a guide page", "/guide/basics"},
+	{"the embed", "/scenarios/duplicate-email?embed=1"},
+}
+
+// lighthouse is the pinned Lighthouse make bench LIGHTHOUSE=1 runs (npx
+// fetches it once into npm's cache).
+const lighthouse = "lighthouse@12.8.2"
+
+// lighthouseRows runs Lighthouse's desktop preset on each page of the
+// site, and on hello world as the yardstick, each BENCH_LIGHTHOUSE_RUNS
+// times (3 unless told), in turns, and gives the median scores.
+func lighthouseRows(t *testing.T, chromium, site, hello string) []benchRow {
+	t.Helper()
+	runs := envInt(t, "BENCH_LIGHTHOUSE_RUNS", 3)
+	type scores struct{ perf, a11y, bp, seo, tbt, lcp, cls []float64 }
+	got := make([]scores, len(lighthousePages)+1)
+	for run := 0; run < runs; run++ {
+		for i := range got {
+			url := hello + "/"
+			if i < len(lighthousePages) {
+				url = site + lighthousePages[i].path
+			}
+			c := lighthouseRun(t, chromium, url)
+			got[i].perf = append(got[i].perf, c["performance"])
+			got[i].a11y = append(got[i].a11y, c["accessibility"])
+			got[i].bp = append(got[i].bp, c["best-practices"])
+			got[i].seo = append(got[i].seo, c["seo"])
+			got[i].tbt = append(got[i].tbt, c["total-blocking-time"])
+			got[i].lcp = append(got[i].lcp, c["largest-contentful-paint"])
+			got[i].cls = append(got[i].cls, c["cumulative-layout-shift"])
+		}
+	}
+	var rows []benchRow
+	h := got[len(lighthousePages)]
+	for i, p := range lighthousePages {
+		g := got[i]
+		rows = append(rows, benchRow{
+			figure: fmt.Sprintf("Lighthouse %s desktop, %s: performance · accessibility · best practices · SEO (total blocking time, largest paint, layout shift; median of %d)", strings.TrimPrefix(lighthouse, "lighthouse@"), p.name, runs),
+			app:    fmt.Sprintf("%.0f · %.0f · %.0f · %.0f (%.0f ms, %.0f ms, %.3f)", median(g.perf), median(g.a11y), median(g.bp), median(g.seo), median(g.tbt), median(g.lcp), median(g.cls)),
+			base:   fmt.Sprintf("hello world: %.0f · %.0f · %.0f · %.0f (%.0f ms, %.0f ms, %.3f)", median(h.perf), median(h.a11y), median(h.bp), median(h.seo), median(h.tbt), median(h.lcp), median(h.cls)),
+			ratio:  "",
+			target: "each score ≥ 95",
+		})
+	}
+	return rows
+}
+
+// lighthouseRun gives Lighthouse's category scores (0–100) for one page,
+// and three of its measurements.
+func lighthouseRun(t *testing.T, chromium, url string) map[string]float64 {
+	t.Helper()
+	cmd := exec.Command("npx", "--yes", lighthouse, url, "--preset=desktop", "--quiet",
+		"--only-categories=performance,accessibility,best-practices,seo",
+		"--output=json", "--output-path=stdout", "--chrome-path="+chromium,
+		"--chrome-flags=--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync --disable-dev-shm-usage")
+	cmd.Env = append(os.Environ(), "CHROME_PATH="+chromium)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("npx %s %s: %v (is npm installed? make bench LIGHTHOUSE=1 needs it)", lighthouse, url, err)
+	}
+	var r struct {
+		Categories map[string]struct {
+			Score *float64 `json:"score"`
+		} `json:"categories"`
+		Audits map[string]struct {
+			NumericValue float64 `json:"numericValue"`
+		} `json:"audits"`
+		RuntimeError *struct{ Message string } `json:"runtimeError"`
+	}
+	if err := json.Unmarshal(out, &r); err != nil {
+		t.Fatalf("lighthouse %s: %v", url, err)
+	}
+	if r.RuntimeError != nil {
+		t.Fatalf("lighthouse %s: %s", url, r.RuntimeError.Message)
+	}
+	scores := map[string]float64{}
+	for k, c := range r.Categories {
+		if c.Score == nil {
+			t.Fatalf("lighthouse %s: no %s score", url, k)
+		}
+		scores[k] = math.Round(*c.Score * 100)
+	}
+	for _, k := range []string{"total-blocking-time", "largest-contentful-paint", "cumulative-layout-shift"} {
+		scores[k] = r.Audits[k].NumericValue
+	}
+	return scores
 }

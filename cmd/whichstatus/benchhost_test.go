@@ -7,6 +7,8 @@
 package main
 
 import (
+	"bytes"
+	"compress/gzip"
 	"fmt"
 	"math"
 	"net/http"
@@ -27,10 +29,14 @@ import (
 // staticHost serves a directory the way GitHub Pages does: /x is x.html,
 // / is index.html, manifests and wasm have their media types, responses
 // carry Last-Modified and an ETag, may be cached for 10 minutes
-// (Cache-Control: max-age=600) and are revalidated with a 304. It counts
-// the requests it answers and the bytes of their bodies, whoever asks (the
-// page or its service worker). hold, when set, is waited on before app.wasm
-// is answered.
+// (Cache-Control: max-age=600) and are revalidated with a 304. Like GitHub
+// Pages it compresses with gzip (only gzip: its CDN sends no brotli) what
+// compresses (text, scripts, JSON, SVG, wasm) when Accept-Encoding allows,
+// with Vary: Accept-Encoding and a weak ETag, and gives app.wasm's
+// uncompressed length for go-app's loading bar (wasmLengthHeader). It
+// counts the requests it answers and the bytes of their bodies as sent,
+// compressed or not, whoever asks (the page or its service worker). hold,
+// when set, is waited on before app.wasm is answered.
 type staticHost struct {
 	dir  string
 	hold chan struct{}
@@ -39,6 +45,36 @@ type staticHost struct {
 	bytes    atomic.Int64
 	mu       sync.Mutex
 	paths    []string
+	gz       map[string][]byte // by file name and modification time
+}
+
+// gzipped gives the file's body compressed (gzip's default level, as a
+// host compressing on the fly uses), or nil when that does not make it
+// smaller. Each file is compressed once.
+func (h *staticHost) gzipped(name string, st os.FileInfo) []byte {
+	key := fmt.Sprintf("%s %d %d", name, st.ModTime().UnixNano(), st.Size())
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if z, ok := h.gz[key]; ok {
+		return z
+	}
+	b, err := os.ReadFile(name)
+	if err != nil {
+		return nil
+	}
+	var z bytes.Buffer
+	w := gzip.NewWriter(&z)
+	w.Write(b)
+	w.Close()
+	var out []byte
+	if z.Len() < len(b) {
+		out = z.Bytes()
+	}
+	if h.gz == nil {
+		h.gz = map[string][]byte{}
+	}
+	h.gz[key] = out
+	return out
 }
 
 func (h *staticHost) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -71,14 +107,24 @@ func (h *staticHost) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if path.Ext(p) == ".wasm" && h.hold != nil {
 		<-h.hold
 	}
-	switch path.Ext(p) {
-	case ".webmanifest":
-		w.Header().Set("Content-Type", "application/manifest+json")
-	case ".wasm":
-		w.Header().Set("Content-Type", "application/wasm")
+	ctype := contentType(p)
+	hd := w.Header()
+	hd.Set("Content-Type", ctype)
+	hd.Set("Cache-Control", "max-age=600")
+	hd.Set("ETag", fmt.Sprintf(`W/"%x-%x"`, st.ModTime().UnixNano(), st.Size()))
+	if ctype == "application/wasm" {
+		hd.Set(wasmLengthHeader, strconv.FormatInt(st.Size(), 10))
 	}
-	w.Header().Set("Cache-Control", "max-age=600")
-	w.Header().Set("ETag", fmt.Sprintf(`"%x-%x"`, st.ModTime().UnixNano(), st.Size()))
+	if compressible(ctype) {
+		if z := h.gzipped(name, st); z != nil {
+			hd.Set("Vary", "Accept-Encoding")
+			if acceptsGzip(r) {
+				hd.Set("Content-Encoding", "gzip")
+				http.ServeContent(w, r, name, st.ModTime(), bytes.NewReader(z))
+				return
+			}
+		}
+	}
 	http.ServeContent(w, r, name, st.ModTime(), f)
 }
 
@@ -263,6 +309,79 @@ func TestStaticHost(t *testing.T) {
 	h.reset()
 	if h.requests.Load() != 0 || h.bytes.Load() != 0 {
 		t.Errorf("reset left %d requests, %d bytes", h.requests.Load(), h.bytes.Load())
+	}
+}
+
+// TestStaticHostCompresses: what compresses is sent with gzip when the
+// client accepts it, plain otherwise, and the bytes counted are the bytes
+// sent.
+func TestStaticHostCompresses(t *testing.T) {
+	dir := t.TempDir()
+	page := strings.Repeat("<p>Which status code should this request get?</p>\n", 400)
+	wasm := "\x00asm" + strings.Repeat("\x01\x02\x03\x04", 5000)
+	os.MkdirAll(filepath.Join(dir, "web"), 0o755)
+	os.WriteFile(filepath.Join(dir, "index.html"), []byte(page), 0o644)
+	os.WriteFile(filepath.Join(dir, "web", "app.wasm"), []byte(wasm), 0o644)
+	os.WriteFile(filepath.Join(dir, "web", "icon.png"), []byte(page), 0o644)
+	h := &staticHost{dir: dir}
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	get := func(p, accept, inm string) *http.Response {
+		t.Helper()
+		req, _ := http.NewRequest("GET", srv.URL+p, nil)
+		// Set, the transport neither adds gzip nor unpacks the body.
+		req.Header.Set("Accept-Encoding", accept)
+		if inm != "" {
+			req.Header.Set("If-None-Match", inm)
+		}
+		res, err := http.DefaultTransport.RoundTrip(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	for _, c := range []struct{ path, body string }{{"/", page}, {"/web/app.wasm", wasm}} {
+		// Nothing of the last case may still be on its way.
+		h.quiet(50*time.Millisecond, time.Second)
+		h.reset()
+		res := get(c.path, "gzip, deflate, br", "")
+		z := readAll(t, res)
+		if res.Header.Get("Content-Encoding") != "gzip" || res.Header.Get("Vary") != "Accept-Encoding" || len(z) >= len(c.body) {
+			t.Errorf("GET %s accepting gzip: %q, %q, %d bytes of %d, want a smaller gzip body", c.path, res.Header.Get("Content-Encoding"), res.Header.Get("Vary"), len(z), len(c.body))
+		}
+		zr, err := gzip.NewReader(strings.NewReader(z))
+		if err != nil {
+			t.Fatalf("GET %s: %v", c.path, err)
+		}
+		var plain bytes.Buffer
+		plain.ReadFrom(zr)
+		if plain.String() != c.body {
+			t.Errorf("GET %s: the gzip body unpacks to %d bytes, not the file", c.path, plain.Len())
+		}
+		// The handler counts a write once it has returned, which can be
+		// after the client has read it.
+		for end := time.Now().Add(time.Second); h.bytes.Load() < int64(len(z)) && time.Now().Before(end); {
+			time.Sleep(time.Millisecond)
+		}
+		if got := h.bytes.Load(); got != int64(len(z)) {
+			t.Errorf("GET %s: counted %d bytes, sent %d", c.path, got, len(z))
+		}
+		if res2 := get(c.path, "gzip", res.Header.Get("ETag")); res2.StatusCode != http.StatusNotModified {
+			t.Errorf("GET %s gzip with If-None-Match %s: %d, want 304", c.path, res.Header.Get("ETag"), res2.StatusCode)
+		}
+		res = get(c.path, "identity", "")
+		if b := readAll(t, res); res.Header.Get("Content-Encoding") != "" || b != c.body {
+			t.Errorf("GET %s without gzip: %q, %d bytes, want the file plain", c.path, res.Header.Get("Content-Encoding"), len(b))
+		}
+		if b := readAll(t, get(c.path, "gzip;q=0", "")); b != c.body {
+			t.Errorf("GET %s with gzip;q=0: not the file plain", c.path)
+		}
+	}
+	if res := get("/web/app.wasm", "gzip", ""); res.Header.Get(wasmLengthHeader) != strconv.Itoa(len(wasm)) {
+		t.Errorf("app.wasm's %s = %q, want %d", wasmLengthHeader, res.Header.Get(wasmLengthHeader), len(wasm))
+	}
+	if res := get("/web/icon.png", "gzip", ""); res.Header.Get("Content-Encoding") != "" {
+		t.Errorf("a PNG was compressed: %q", res.Header.Get("Content-Encoding"))
 	}
 }
 

@@ -237,6 +237,11 @@ func TestBuild(t *testing.T) {
 	if !bytes.Contains(page, []byte(embeddedClass)) || !bytes.Contains(page, []byte(`/whichstatus/web/client.js`)) {
 		t.Errorf("scenarios/duplicate-email.html lacks client.js or the embed marker")
 	}
+	// app.wasm is asked for while the page is parsed, the way app.js's
+	// fetch will take it up (wasmPreload).
+	if !bytes.Contains(page, []byte(`<link rel="preload" href="/whichstatus/web/app.wasm" as="fetch" type="application/wasm" crossorigin="anonymous">`)) {
+		t.Errorf("scenarios/duplicate-email.html does not preload app.wasm under the prefix")
+	}
 
 	var m struct {
 		Scope string `json:"scope"`

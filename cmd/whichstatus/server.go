@@ -113,7 +113,7 @@ func newHandler(res app.ResourceProvider, version string) *app.Handler {
 		},
 		Styles:     []string{"/web/style.css", "/web/verdict.css"},
 		Scripts:    []string{"/web/client.js defer", "/web/flow.js defer"},
-		RawHeaders: []string{embeddedClass},
+		RawHeaders: []string{embeddedClass, wasmPreload(res)},
 		// go-app caches the icons it names, the styles and scripts; not the
 		// SVG icon (the logo in the header), the maskable icons, or any page
 		// but the root.
@@ -132,6 +132,16 @@ func newHandler(res app.ResourceProvider, version string) *app.Handler {
 		Resources: res,
 		Version:   version,
 	}
+}
+
+// wasmPreload asks for app.wasm while the page is still being parsed:
+// go-app's app.js fetches it only once the deferred scripts run, after the
+// whole prerendered page is parsed. fetch() takes up the preloaded response
+// when the two requests match: as="fetch" with crossorigin="anonymous" is
+// the same mode (cors) and credentials (same-origin) as app.js's plain
+// fetch(url).
+func wasmPreload(res app.ResourceProvider) string {
+	return `<link rel="preload" href="` + res.AppWASM() + `" as="fetch" type="application/wasm" crossorigin="anonymous">`
 }
 
 // workerTemplate is the worker with the list of the site's pages in it:

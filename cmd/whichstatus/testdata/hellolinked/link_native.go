@@ -1,0 +1,6 @@
+//go:build !wasm
+
+package main
+
+// link adds nothing natively: the static site is hello world's.
+func link() {}
