@@ -185,7 +185,10 @@
     n.setAttribute("data-selected", "");
     box.setAttribute("data-node", id);
     var k = Number(n.getAttribute("data-step"));
-    var steps = document.querySelectorAll("#verdict .trace li.step");
+    // The folded list of steps catches up with an edit a moment after
+    // the diagram: a step is copied only from a list of the path lit.
+    var list = document.querySelector("#verdict ol.trace");
+    var steps = list && list.getAttribute("data-path") === canvas.getAttribute("data-path") ? list.querySelectorAll("li.step") : [];
     var step = k && steps[k - 1];
     if (step) {
       box.append(el("p", "eyebrow", "Step " + k + " of " + steps.length));

@@ -22,7 +22,7 @@ func (p *Playground) renderEmbed() app.UI {
 	// The link's own title and story (a teacher's, share.Link), or the
 	// scenario's.
 	title, story := orText(p.title, orText(p.sc.Title, "Which status code?")), orText(p.story, p.sc.Story)
-	var req app.UI = &RequestEditor{Case: p.c, OnEdit: p.edit}
+	var req app.UI = &RequestEditor{Case: p.c, onEdit: p.edit}
 	if p.lock {
 		req = el("section", "panel request locked",
 			txt("h2", "", "The request"),
@@ -39,6 +39,7 @@ func (p *Playground) renderEmbed() app.UI {
 			req,
 			attrs(el("section", "verdict compact "+classClass(d.Code),
 				verdictHead(d),
+				decidingStep(d.Trace),
 				when(d.Then != nil, func() app.UI { return brief("then", "Then", d.Then) }),
 				when(d.Other != nil, func() app.UI { return brief("other", otherLabel(d), d.Other) }),
 				// Folded: a trace is long for a frame in a course page.

@@ -22,14 +22,19 @@ import (
 // buttons, itself: app.wasm has a size budget, and none of that needs Go.
 
 // FlowView is the playground's diagram: the decision's path lit on its
-// profile's flow.
+// profile's flow. It is not the verdict: an edit shows the verdict first,
+// and the diagram catches up once the edits pause (settle), because a
+// relight restyles, lays out and paints a diagram of some 250 groups,
+// which cost an edit more than the rest of its painting (make bench).
 type FlowView struct {
 	app.Compo
 
 	Decision engine.Decision
 	Compact  bool // the embed's smaller box
 
-	loaded bool // the diagrams are here: never in the first render
+	loaded bool            // the diagrams are here: never in the first render
+	shown  engine.Decision // the decision lit: Decision, or a beat behind
+	lag    settle
 }
 
 // OnMount runs once the first render is on screen: only then are the
@@ -37,15 +42,26 @@ type FlowView struct {
 func (f *FlowView) OnMount(ctx app.Context) {
 	loadFlow(ctx, func() {
 		f.loaded = true
+		f.shown = f.Decision
+		f.Update()
+	})
+}
+
+func (f *FlowView) OnUpdate(ctx app.Context) {
+	if !f.loaded {
+		f.shown = f.Decision
+		return
+	}
+	f.lag.later(ctx, func() {
+		f.shown = f.Decision
 		f.Update()
 	})
 }
 
 func (f *FlowView) Render() app.UI {
-	d := f.Decision
-	path := make([]string, len(d.Trace))
-	for i, s := range d.Trace {
-		path[i] = s.Node() + ":" + s.Answer()
+	d := f.shown
+	if !f.loaded || !app.IsClient {
+		d = f.Decision
 	}
 	class := "flow-view"
 	if f.Compact {
@@ -57,8 +73,18 @@ func (f *FlowView) Render() app.UI {
 			txt("p", "hint", "Lit: the "+strconv.Itoa(len(d.Trace))+" questions this case asked, and the answer it left by; dimmed: the ones it never reached. The list of steps says the same in words."),
 		),
 		flowTools(),
-		attrs(flowCanvas(profileOf(d.Profile), f.loaded), "data-path", strings.Join(path, " "), "data-follow", "1"),
+		attrs(flowCanvas(profileOf(d.Profile), f.loaded), "data-path", lightPath(d.Trace), "data-follow", "1"),
 	).Aria("labelledby", "flow-title")
+}
+
+// lightPath is the trace as the diagram lights it: "node:answer" tokens
+// in order.
+func lightPath(steps []engine.Step) string {
+	path := make([]string, len(steps))
+	for i, s := range steps {
+		path[i] = s.Node() + ":" + s.Answer()
+	}
+	return strings.Join(path, " ")
 }
 
 // flowTools are the size buttons (web/flow.js sets the canvas's data-zoom)

@@ -237,11 +237,11 @@ func (p *Playground) Render() app.UI {
 					p.profileSwitch(),
 					p.caseActions(),
 				),
-				&RequestEditor{Case: p.c, OnEdit: p.edit},
+				&RequestEditor{Case: p.c, onEdit: p.edit},
 				&SituationEditor{Situation: p.c.Situation, onEdit: p.edit},
 			),
 			el("div", "result", p.tryResult(), when(!p.try.on, func() app.UI {
-				return &Verdict{Decision: p.d, Case: p.c, Alternatives: p.alts, OnApply: p.applyAlt}
+				return &Verdict{Decision: p.d, Case: p.c, Alternatives: p.alts, onApply: p.applyAlt}
 			})),
 			// Not while the learner guesses: the lit path would give it away.
 			when(!p.try.on, func() app.UI { return &FlowView{Decision: p.d} }),

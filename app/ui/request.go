@@ -24,10 +24,12 @@ type RequestEditor struct {
 	app.Compo
 
 	Case engine.Case // what to show
-	// OnEdit applies an edit to the owner's current case. Edits, not new
+	// onEdit applies an edit to the owner's current case. Edits, not new
 	// cases, go up: two events can fire before the owner renders again,
-	// and the second must not undo the first with a stale copy.
-	OnEdit func(ctx app.Context, edit func(c *engine.Case))
+	// and the second must not undo the first with a stale copy. It is
+	// unexported, as SituationEditor's: go-app renders a child again when
+	// an exported field differs, and two funcs never compare equal.
+	onEdit func(ctx app.Context, edit func(c *engine.Case))
 
 	otherMethod bool // the person chose "Other…" in the method select
 }
@@ -62,8 +64,8 @@ func (r *RequestEditor) Render() app.UI {
 }
 
 func (r *RequestEditor) change(ctx app.Context, edit func(c *engine.Case)) {
-	if r.OnEdit != nil {
-		r.OnEdit(ctx, edit)
+	if r.onEdit != nil {
+		r.onEdit(ctx, edit)
 	}
 }
 

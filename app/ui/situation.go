@@ -15,7 +15,7 @@ type SituationEditor struct {
 
 	Situation engine.Situation // what to show
 
-	// onEdit is the owner's, as RequestEditor's OnEdit. It is unexported
+	// onEdit is the owner's, as RequestEditor's onEdit. It is unexported
 	// because go-app compares a component's exported fields to decide
 	// whether to render it again, and two funcs never compare equal: an
 	// edit of the request alone would render every fact again.

@@ -20,8 +20,10 @@ type Verdict struct {
 	Decision     engine.Decision
 	Case         engine.Case          // the case decided, for the code fragments
 	Alternatives []engine.Alternative // single changes that give another code
-	// OnApply makes one of the alternatives' edits; nil shows them as text.
-	OnApply func(ctx app.Context, e engine.Edit)
+	// onApply makes one of the alternatives' edits; nil shows them as
+	// text. Unexported, so that an edit that leaves the decision as it
+	// was does not render the verdict again (see RequestEditor.onEdit).
+	onApply func(ctx app.Context, e engine.Edit)
 }
 
 func (v *Verdict) Render() app.UI {
@@ -81,9 +83,7 @@ func decidingStep(steps []engine.Step) app.UI {
 			txt("span", "q", s.Question),
 			txt("span", "a a-"+s.Answer(), s.Answer()),
 		),
-		when(s.Input != "", func() app.UI {
-			return el("p", "deciding-fact", txt("span", "muted", "Because "), txt("span", "input", s.Input))
-		}),
+		when(s.Input != "", func() app.UI { return decidingFact(s.Input) }),
 		el("p", "step-links",
 			when(s.Link() != "", func() app.UI { return extLink(s.Link(), s.Ref()) }),
 			when(s.Guide() != "", func() app.UI {
@@ -91,6 +91,20 @@ func decidingStep(steps []engine.Step) app.UI {
 			}),
 		),
 	).ID("deciding")
+}
+
+// decidingFact is the fact that decided, in the situation controls'
+// words, and, when it was a field of the case, the case format's spelling
+// of it beside, small: what a case file or decide's JSON would say.
+func decidingFact(input string) app.UI {
+	words, fact := inputWords(input)
+	return el("p", "deciding-fact",
+		txt("span", "muted", "Because: "),
+		txt("span", "deciding-words", words),
+		when(fact, func() app.UI {
+			return el("span", "in-case", txt("span", "sr", "In the case file: "), txt("code", "input", input))
+		}),
+	)
 }
 
 // passedWords is how many routine checks the fold's line names.
@@ -145,7 +159,7 @@ func (v *Verdict) alternatives() app.UI {
 	items := make([]app.UI, len(v.Alternatives))
 	for i, a := range v.Alternatives {
 		kids := []app.UI{txt("span", "alt-change", a.Change), txt("span", "", " → ").Aria("hidden", "true"), txt("span", "sr", " gives "), codeChip(a.Code, a.Reason)}
-		if v.OnApply == nil {
+		if v.onApply == nil {
 			items[i] = el("li", "", el("span", "alt", kids...))
 			continue
 		}
@@ -155,7 +169,7 @@ func (v *Verdict) alternatives() app.UI {
 			"data-code", strconv.Itoa(a.Code)).
 			OnClick(func(ctx app.Context, ev app.Event) {
 				if i < len(v.Alternatives) {
-					v.OnApply(ctx, v.Alternatives[i].Edit)
+					v.onApply(ctx, v.Alternatives[i].Edit)
 				}
 			}))
 	}
@@ -202,7 +216,7 @@ func adviceList(headers []engine.Advice) app.UI {
 // it folds the whole trace itself.
 func traceList(steps []engine.Step, fold bool) app.UI {
 	if !fold {
-		return el("div", "block", txt("h3", "", "How the answer was reached"), el("ol", "trace", traceSteps(steps, 1)...))
+		return el("div", "block", txt("h3", "", "How the answer was reached"), attrs(el("ol", "trace", traceSteps(steps, 1)...), "data-path", lightPath(steps)))
 	}
 	return &foldedSteps{Line: foldLine(steps), Steps: steps}
 }

@@ -608,9 +608,9 @@ func (b *browser) open(t *testing.T, tab context.Context, url string) {
 	pollAcross(t, tab, `document.querySelector('main[data-booted="wasm"]') !== null`, "the wasm client to boot on "+url)
 	// The client's own elements (the logo) load right after it boots; let
 	// them, so that what follows counts only what the person's actions cause.
-	poll(t, tab, `document.readyState === "complete" && [...document.images].every(i => i.complete)`, "the page to settle on "+url)
+	pollAcross(t, tab, `document.readyState === "complete" && [...document.images].every(i => i.complete)`, "the page to settle on "+url)
 	// So does the flow diagram, fetched after the first render.
-	poll(t, tab, `[...document.querySelectorAll(".flow-canvas")].every(c => c.dataset.svg)`, "the flow diagram on "+url)
+	pollAcross(t, tab, `[...document.querySelectorAll(".flow-canvas")].every(c => c.dataset.svg)`, "the flow diagram on "+url)
 	chromedp.Do(tab, chromedp.Sleep(100*time.Millisecond))
 }
 

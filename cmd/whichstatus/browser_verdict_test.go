@@ -312,4 +312,32 @@ func clickAlt(t *testing.T, tab context.Context, i int) {
 	if _, err := chromedp.Run(tab, chromedp.Poll[chromedp.Void](js, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
 		t.Errorf("the button %q names %d, the verdict shows %s", change, code, text(t, tab, "#verdict .num"))
 	}
+	addressSettled(t, tab)
+}
+
+// addressSettled waits until the playground has written the edited case
+// into the address (Playground.changed, 300 ms after the last edit) and
+// the address has stayed the same for a while: what the test does next,
+// opening another page above all, must not race that write.
+func addressSettled(t *testing.T, tab context.Context) {
+	t.Helper()
+	last, same := "", 0
+	deadline := time.Now().Add(10 * time.Second)
+	for same < 3 {
+		if time.Now().After(deadline) {
+			t.Fatalf("the address did not settle (last %s)", last)
+		}
+		try, cancel := context.WithTimeout(tab, 2*time.Second)
+		href, err := chromedp.Run(try, chromedp.Evaluate[string](`location.href`))
+		cancel()
+		switch {
+		case err != nil:
+			same = 0
+		case href == last:
+			same++
+		default:
+			last, same = href, 0
+		}
+		time.Sleep(150 * time.Millisecond)
+	}
 }
