@@ -13,16 +13,16 @@ func Recommend(c Case) Decision {
 	if flows[p] == nil {
 		p = RFC9110
 	}
-	v := newView(c, p)
-	o := flows[p].walk(v, withTrace)
-	d := decision(o, v, p)
-	d.Trace = o.trace
-	d.Also = also(flows[p], v, o)
-
-	other := DRF
+	f, other := flows[p], DRF
 	if p == DRF {
 		other = RFC9110
 	}
+	v := newView(c, p)
+	o := f.walk(v, withTrace)
+	d := decision(o, v, p)
+	d.Trace = o.trace
+	d.Also = also(f, v, o)
+
 	ov := v // the profiles read the case alike, but for a lower-case method
 	if other == DRF && isToken(v.method) && strings.ToUpper(v.method) != v.method || v.upcased {
 		ov = newView(c, other)

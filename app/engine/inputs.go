@@ -58,12 +58,11 @@ var (
 var (
 	defaultImplementedInput = "situation.server.implemented_methods: " + strings.Join(DefaultImplementedMethods, " ") + " (default)"
 	defaultVersionInput     = "request version HTTP/1.1"
-	methodInputs            = func() map[string]string {
-		m := map[string]string{}
-		for _, x := range DefaultImplementedMethods {
-			m[x] = "method " + x
+	methodInputs            = func() (in []string) {
+		for _, m := range DefaultImplementedMethods {
+			in = append(in, "method "+m)
 		}
-		return m
+		return in
 	}()
 )
 

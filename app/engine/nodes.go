@@ -74,7 +74,7 @@ var nodes = []node{
 		return f, fEndpointForbidden.say(strconv.FormatBool(f))
 	}, "The endpoint refuses this {method} to every caller: credentials would change nothing, so the answer is 403, with no challenge.", "", nil, 0},
 	{"method-allowed", "Does this endpoint allow {method}?", "RFC 9110", "15.5.6", "method-handling", func(v *view) (bool, string) {
-		return contains(v.allow.methods, v.method), v.allow.input
+		return v.allows(v.method), v.allowInput()
 	}, "", "This endpoint does not support {method}; the Allow header lists what it does support.", nil, 0},
 	{"credentials-present", "Does the request carry credentials?", "RFC 9110", "11.6.2", "authentication", credentialsPresent, "", "", nil, 0},
 	{"drf-credentials-present", "Does an authenticator find credentials it handles?", "RFC 9110", "11.6.2", "profiles", drfCredentialsPresent, "", "", nil, 0},
