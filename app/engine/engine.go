@@ -18,16 +18,17 @@ func Recommend(c Case) Decision {
 		other = RFC9110
 	}
 	v := newView(c, p)
-	o := f.walk(v, withTrace)
+	var room, otherRoom [48]int16
+	o, taken := f.walk(v, withTrace, room[:])
 	d := decision(o, v, p)
 	d.Trace = o.trace
-	d.Also = also(f, v, o)
+	d.Also = also(f, v, o, taken)
 
 	ov := v // the profiles read the case alike, but for a lower-case method
 	if other == DRF && isToken(v.method) && strings.ToUpper(v.method) != v.method || v.upcased {
 		ov = newView(c, other)
 	}
-	if oo := flows[other].walk(ov, codeOnly); oo.code != o.code {
+	if oo, _ := flows[other].walk(ov, codeOnly, otherRoom[:]); oo.code != o.code {
 		why := expand(oo.why, ov)
 		if oo.last != o.last {
 			// A different question decided, so the order explains the
@@ -48,7 +49,8 @@ func Recommend(c Case) Decision {
 func then(c Case, code int, p Profile) *Brief {
 	after := afterInterim(c, code)
 	v := newView(after, p)
-	o := flows[p].walk(v, codeOnly)
+	var room [48]int16
+	o, _ := flows[p].walk(v, codeOnly, room[:])
 	return &Brief{Profile: p, Code: o.code, Reason: codeInfo[o.code].Reason, Why: expand(o.why, v),
 		Headers: advise(o.code, o.last.id, v, p)}
 }
