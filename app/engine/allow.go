@@ -24,9 +24,9 @@ func (v *view) allowInput() string {
 	b.Grow(64) // the usual lists fit: one allocation
 	b.WriteString(allowsPrefix)
 	var room [10]string
-	listed := room[:0] // on the stack
-	add := func(m string) {
-		if v.allows(m) && !contains(listed, m) {
+	listed := room[:0]      // on the stack
+	add := func(m string) { // each m is listed (allows), if implemented
+		if contains(v.implemented, m) && !contains(listed, m) {
 			if len(listed) > 0 {
 				b.WriteString(", ")
 			}

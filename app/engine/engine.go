@@ -10,10 +10,11 @@ import (
 // Recommend decides the status code for a case.
 func Recommend(c Case) Decision {
 	p := c.Profile
-	if flows[p] == nil {
-		p = RFC9110
+	f, ok := flows[p]
+	if !ok {
+		p, f = RFC9110, flows[RFC9110]
 	}
-	f, other := flows[p], DRF
+	other := DRF
 	if p == DRF {
 		other = RFC9110
 	}

@@ -50,7 +50,7 @@ var nodes = []node{
 	}, "", "The target URL is longer than the server is willing to read.", nil, 0},
 	{"headers-size-ok", "Are the header fields within the server's size limit?", "RFC 6585", "5", "limits", func(v *view) (bool, string) {
 		n := v.headerBytes()
-		return n <= v.maxHeader, sizeInput("headers take ", n, v.maxHeader)
+		return n <= v.maxHeader, sizeInput(headersTake, n, v.maxHeader)
 	}, "", "The request's header fields are larger than the server will process.", nil, 0},
 	{"expectation-ok", "Can the server meet the Expect header?", "RFC 9110", "15.5.18", "expect-continue", func(v *view) (bool, string) {
 		e, ok := v.header("Expect")
@@ -139,7 +139,7 @@ var nodes = []node{
 	}, "", "A legal demand forbids serving this resource; 451 says so openly.", nil, 0},
 	{"body-size-ok", "Is the body within the server's size limit?", "RFC 9110", "15.5.14", "limits", func(v *view) (bool, string) {
 		n := v.bodySize()
-		return n <= v.maxBody, sizeInput("body is ", n, v.maxBody)
+		return n <= v.maxBody, sizeInput(bodyIs, n, v.maxBody)
 	}, "", "The body is larger than the server is willing to take.", nil, 0},
 	{"length-given", "Does a body that needs a length come with Content-Length?", "RFC 9110", "15.5.12", "limits", func(v *view) (bool, string) {
 		if !v.c.Situation.Server.LengthRequired || v.c.Request.Body == "" {
