@@ -160,7 +160,7 @@ func orInt(n, def int) int {
 func (v *view) header(name string) (string, bool) {
 	first := -1
 	for i, h := range v.c.Request.Headers {
-		if strings.EqualFold(h.Name, name) {
+		if h.named(name) {
 			if first >= 0 {
 				return v.joined(name), true
 			}
@@ -173,11 +173,18 @@ func (v *view) header(name string) (string, bool) {
 	return strings.TrimSpace(v.c.Request.Headers[first].Value), true
 }
 
+// named reports whether the header line has the name. Names are tokens,
+// compared without regard to case (RFC 9110 §5.1): a name of another
+// length is another name, and the length is the cheap test.
+func (h Header) named(name string) bool {
+	return len(h.Name) == len(name) && strings.EqualFold(h.Name, name)
+}
+
 // joined is the values of a header that comes on several lines.
 func (v *view) joined(name string) string {
 	var all []string
 	for _, h := range v.c.Request.Headers {
-		if strings.EqualFold(h.Name, name) {
+		if h.named(name) {
 			all = append(all, strings.TrimSpace(h.Value))
 		}
 	}
@@ -188,7 +195,7 @@ func (v *view) joined(name string) string {
 func (v *view) repeats(name string) bool {
 	n := 0
 	for _, h := range v.c.Request.Headers {
-		if strings.EqualFold(h.Name, name) {
+		if h.named(name) {
 			n++
 		}
 	}
