@@ -20,28 +20,37 @@ func (v *view) allowInput() string {
 	if len(s.Endpoint.AllowedMethods) == 0 && len(s.Server.ImplementedMethods) == 0 {
 		return defaultAllowInput
 	}
-	var b strings.Builder
-	b.Grow(64) // the usual lists fit: one allocation
-	b.WriteString(allowsPrefix)
 	var room [10]string
-	listed := room[:0]      // on the stack
-	add := func(m string) { // each m is listed (allows), if implemented
-		if contains(v.implemented, m) && !contains(listed, m) {
-			if len(listed) > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteString(m)
-			listed = append(listed, m)
-		}
-	}
+	listed := room[:0] // on the stack
 	for _, m := range v.endpointMethods {
-		add(m)
+		listed = v.list(listed, m)
 		if m == "GET" {
-			add("HEAD")
+			listed = v.list(listed, "HEAD")
 		}
 	}
-	add("OPTIONS")
+	listed = v.list(listed, "OPTIONS")
+	var b strings.Builder
+	b.Grow(len(allowsPrefix) + 8*len(listed)) // one allocation
+	b.WriteString(allowsPrefix)
+	for i, m := range listed {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(m)
+	}
 	return b.String()
+}
+
+// list adds a method to Allow's list, once, if the server implements it
+// (each method it is given is one that allows lets through). Not inlined:
+// Go's wasm would hold three copies of its loops (4 KB).
+//
+//go:noinline
+func (v *view) list(listed []string, m string) []string {
+	if contains(v.implemented, m) && !contains(listed, m) {
+		return append(listed, m)
+	}
+	return listed
 }
 
 // allowValue is the Allow header's value: the trace's input, less its
