@@ -269,7 +269,11 @@ func TestBrowserBench(t *testing.T) {
 		rows = append(rows, ratioRow("cold boot, BASE="+base+" against hello world", cold[4], cold[1], "ms", 0))
 	}
 	if os.Getenv("BENCH_LIGHTHOUSE") == "1" {
-		rows = append(rows, lighthouseRows(t, chromium, app.url, sites[1].url)...)
+		rows = append(rows, lighthouseRows(t, chromium, app.url, []yardstick{
+			{"hello world", sites[1].url},
+			{"the floor", sites[2].url},
+			{"the floor for a page of our size", sites[3].url},
+		})...)
 	}
 	load, _ := os.ReadFile("/proc/loadavg")
 	head := fmt.Sprintf("Measured %s by `make bench`: %d turns (whichstatus, hello world, the floor, then the floor for a page of our size), medians; %d edits; %s, %d cores, load average %s (the machine is shared: compare the ratios, which come from the same run).\n\n",
@@ -578,19 +582,27 @@ var lighthousePages = []struct{ name, path string }{
 // fetches it once into npm's cache).
 const lighthouse = "lighthouse@12.8.2"
 
+// A yardstick is a site Lighthouse is run on beside ours: hello world,
+// and the two floors (testdata/hellolinked, testdata/hellosized), whose
+// scores say how far go-app v9 itself lets a page of ours get.
+type yardstick struct{ name, url string }
+
 // lighthouseRows runs Lighthouse's desktop preset on each page of the
-// site, and on hello world as the yardstick, each BENCH_LIGHTHOUSE_RUNS
-// times (3 unless told), in turns, and gives the median scores.
-func lighthouseRows(t *testing.T, chromium, site, hello string) []benchRow {
+// site, and on each yardstick's "/", each BENCH_LIGHTHOUSE_RUNS times (3
+// unless told), in turns, and gives the median scores: a row per page,
+// then a row per yardstick.
+func lighthouseRows(t *testing.T, chromium, site string, yardsticks []yardstick) []benchRow {
 	t.Helper()
 	runs := envInt(t, "BENCH_LIGHTHOUSE_RUNS", 3)
 	type scores struct{ perf, a11y, bp, seo, tbt, lcp, cls []float64 }
-	got := make([]scores, len(lighthousePages)+1)
+	got := make([]scores, len(lighthousePages)+len(yardsticks))
 	for run := 0; run < runs; run++ {
 		for i := range got {
-			url := hello + "/"
+			var url string
 			if i < len(lighthousePages) {
 				url = site + lighthousePages[i].path
+			} else {
+				url = yardsticks[i-len(lighthousePages)].url + "/"
 			}
 			c := lighthouseRun(t, chromium, url)
 			got[i].perf = append(got[i].perf, c["performance"])
@@ -602,17 +614,21 @@ func lighthouseRows(t *testing.T, chromium, site, hello string) []benchRow {
 			got[i].cls = append(got[i].cls, c["cumulative-layout-shift"])
 		}
 	}
+	words := func(g scores) string {
+		return fmt.Sprintf("%.0f · %.0f · %.0f · %.0f (%.0f ms, %.0f ms, %.3f)", median(g.perf), median(g.a11y), median(g.bp), median(g.seo), median(g.tbt), median(g.lcp), median(g.cls))
+	}
+	figure := func(page string) string {
+		return fmt.Sprintf("Lighthouse %s desktop, %s: performance · accessibility · best practices · SEO (total blocking time, largest paint, layout shift; median of %d)", strings.TrimPrefix(lighthouse, "lighthouse@"), page, runs)
+	}
+	hello := got[len(lighthousePages)]
 	var rows []benchRow
-	h := got[len(lighthousePages)]
 	for i, p := range lighthousePages {
-		g := got[i]
-		rows = append(rows, benchRow{
-			figure: fmt.Sprintf("Lighthouse %s desktop, %s: performance · accessibility · best practices · SEO (total blocking time, largest paint, layout shift; median of %d)", strings.TrimPrefix(lighthouse, "lighthouse@"), p.name, runs),
-			app:    fmt.Sprintf("%.0f · %.0f · %.0f · %.0f (%.0f ms, %.0f ms, %.3f)", median(g.perf), median(g.a11y), median(g.bp), median(g.seo), median(g.tbt), median(g.lcp), median(g.cls)),
-			base:   fmt.Sprintf("hello world: %.0f · %.0f · %.0f · %.0f (%.0f ms, %.0f ms, %.3f)", median(h.perf), median(h.a11y), median(h.bp), median(h.seo), median(h.tbt), median(h.lcp), median(h.cls)),
-			ratio:  "",
-			target: "each score ≥ 95",
-		})
+		rows = append(rows, benchRow{figure: figure(p.name), app: words(got[i]),
+			base: yardsticks[0].name + ": " + words(hello), target: "each score ≥ 95"})
+	}
+	for i, y := range yardsticks[1:] {
+		rows = append(rows, benchRow{figure: figure("`/` of " + y.name),
+			app: words(got[len(lighthousePages)+1+i]), base: yardsticks[0].name + ": " + words(hello)})
 	}
 	return rows
 }
