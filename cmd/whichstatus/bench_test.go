@@ -17,6 +17,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -214,6 +215,7 @@ func TestBrowserBench(t *testing.T) {
 		t.Errorf("the edits were of %d kinds, want 4 (body, fact, header, profile)", len(kinds))
 	}
 	wasmNs, nativeNs := engineBench(t, runs > 1)
+	browserNs := engineInChromium(t, chromium, runs > 1)
 
 	const floor = "hello world with whichstatus's packages linked, nothing rendered (the floor)"
 	sized := fmt.Sprintf("hello world rendering a page of %d elements, `/`'s tags nested the same, plain (the floor for a page of %d elements)", shapeEls, shapeEls)
@@ -246,7 +248,7 @@ func TestBrowserBench(t *testing.T) {
 		{figure: fmt.Sprintf("edit → verdict painted, min / p50 / p95 / max of %d", len(painted)),
 			app:  fmt.Sprintf("%.1f / %.1f / %.1f / %.1f ms", percentile(painted, 0), percentile(painted, 50), percentile(painted, 95), percentile(painted, 100)),
 			base: "", ratio: "", target: "p95 ≤ 33 ms"},
-		{figure: "the engine, per case, in wasm (node) · natively", app: fmt.Sprintf("%.0f ns · %.0f ns", median(wasmNs), median(nativeNs)),
+		{figure: "the engine, per case, in wasm (node) · in wasm (Chromium) · natively", app: fmt.Sprintf("%.0f ns · %.0f ns · %.0f ns", median(wasmNs), median(browserNs), median(nativeNs)),
 			base: "", ratio: "", target: "in wasm ≤ 20,000 ns"},
 	}
 	if base != "" {
@@ -567,6 +569,53 @@ func engineBench(t *testing.T, full bool) (wasm, native []float64) {
 	}
 	wasmPath := os.Getenv("PATH") + string(os.PathListSeparator) + filepath.Join(runtime.GOROOT(), "lib", "wasm")
 	return run("GOOS=js", "GOARCH=wasm", "PATH="+wasmPath), run()
+}
+
+// engineInChromium times engine.Recommend per case in Chromium, the
+// WebAssembly engine a learner's browser runs, where Go's node runner
+// (engineBench) uses Node's older V8: testdata/enginebench is
+// BenchmarkRecommend as a page, 5 rounds of 2000 iterations over every
+// scenario in a fresh profile (full), otherwise one round of 20. A round
+// includes V8's tiering up, as it does for a learner.
+func engineInChromium(t *testing.T, chromium string, full bool) []float64 {
+	t.Helper()
+	dir := t.TempDir()
+	gobin := filepath.Join(runtime.GOROOT(), "bin", "go")
+	build := exec.Command(gobin, "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(dir, "bench.wasm"), "./testdata/enginebench")
+	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("building testdata/enginebench: %v\n%s", err, out)
+	}
+	if err := copyFile(filepath.Join(runtime.GOROOT(), "lib", "wasm", "wasm_exec.js"), filepath.Join(dir, "wasm_exec.js")); err != nil {
+		t.Fatal(err)
+	}
+	const page = `<!doctype html><title>running</title><script src="wasm_exec.js"></script>
+<script>const go = new Go(); WebAssembly.instantiateStreaming(fetch("bench.wasm"), go.importObject).then(r => go.run(r.instance), e => document.title = "error: " + e);</script>`
+	if err := os.WriteFile(filepath.Join(dir, "index.html"), []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	defer srv.Close()
+	query := "?rounds=1&iters=20"
+	if full {
+		query = "?rounds=5&iters=2000"
+	}
+	ctx := launch(t, chromium, t.TempDir())
+	defer closeBrowser(ctx)
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/index.html"+query)); err != nil {
+		t.Fatal(err)
+	}
+	_, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](`document.title !== "running"`,
+		chromedp.WithPollingTimeout(5*time.Minute), chromedp.WithPollingInterval(100*time.Millisecond)))
+	if err != nil {
+		t.Fatalf("waiting for testdata/enginebench: %v", err)
+	}
+	title := evalB[string](t, ctx, `document.title`)
+	xs := nsPerCase(title)
+	if len(xs) == 0 {
+		t.Fatalf("testdata/enginebench says %q", title)
+	}
+	return xs
 }
 
 // lighthousePages are the pages issue 10 asks Lighthouse about.
