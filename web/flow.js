@@ -102,11 +102,21 @@
       });
     }
     canvas.flowEnd = end;
+    canvas.flowExit = exit;
   }
 
   // follow scrolls the diagram's own box, never the page, so that the
   // question that decided is in sight, and as much of its exit as fits.
+  // A diagram off the screen is skipped by layout (content-visibility:
+  // auto in web/style.css); measuring it would lay out all of it at once
+  // (15 ms an edit, make bench's edit loop), so it follows when it comes
+  // into view.
   function follow(canvas, node, exit) {
+    if (canvas.checkVisibility && !canvas.checkVisibility({ contentVisibilityAuto: true })) {
+      canvas.flowFollow = true;
+      return;
+    }
+    canvas.flowFollow = false;
     if (canvas.scrollHeight <= canvas.clientHeight && canvas.scrollWidth <= canvas.clientWidth) {
       return;
     }
@@ -259,6 +269,19 @@
   });
 
   // ---- Watching the page --------------------------------------------------
+
+  // A skipped diagram coming into view follows the path it was lit with
+  // meanwhile (the event does not bubble: it is heard on its way down).
+  document.addEventListener("contentvisibilityautostatechange", function (event) {
+    if (event.skipped || !event.target.querySelectorAll) {
+      return;
+    }
+    event.target.querySelectorAll(".flow-canvas").forEach(function (canvas) {
+      if (canvas.flowFollow && canvas.flowEnd) {
+        follow(canvas, canvas.flowEnd, canvas.flowExit);
+      }
+    });
+  }, true);
 
   function lightAll() {
     document.querySelectorAll(".flow-canvas").forEach(light);

@@ -18,7 +18,7 @@ const (
 )
 
 func (r *RequestEditor) credentials() app.UI {
-	cr := engine.CredentialsOf(r.Case)
+	cr := r.Creds
 	cur := credControl(cr)
 	opt := func(v credState, text string) app.UI {
 		id := "cred-" + string(v)

@@ -22,7 +22,7 @@ func (p *Playground) renderEmbed() app.UI {
 	// The link's own title and story (a teacher's, share.Link), or the
 	// scenario's.
 	title, story := orText(p.title, orText(p.sc.Title, "Which status code?")), orText(p.story, p.sc.Story)
-	var req app.UI = &RequestEditor{Case: p.c, onEdit: p.edit}
+	var req app.UI = requestEditor(p.c, p.edit)
 	if p.lock {
 		req = el("section", "panel request locked",
 			txt("h2", "", "The request"),

@@ -35,6 +35,8 @@ type FlowView struct {
 	loaded bool            // the diagrams are here: never in the first render
 	shown  engine.Decision // the decision lit: Decision, or a beat behind
 	lag    settle
+	path   string        // lightPath of pathOf
+	pathOf []engine.Step // the trace path was worked out for
 }
 
 // OnMount runs once the first render is on screen: only then are the
@@ -73,8 +75,33 @@ func (f *FlowView) Render() app.UI {
 			txt("p", "hint", "Lit: the "+strconv.Itoa(len(d.Trace))+" questions this case asked, and the answer it left by; dimmed: the ones it never reached. The list of steps says the same in words."),
 		),
 		flowTools(),
-		attrs(flowCanvas(profileOf(d.Profile), f.loaded), "data-path", lightPath(d.Trace), "data-follow", "1"),
+		&litCanvas{Profile: profileOf(d.Profile), Path: f.lightPath(d.Trace), Loaded: f.loaded},
 	).Aria("labelledby", "flow-title")
+}
+
+// lightPath is the trace's lightPath, worked out once per trace: an edit
+// renders the view again while the diagram is still a beat behind.
+func (f *FlowView) lightPath(steps []engine.Step) string {
+	if !sameSteps(f.pathOf, steps) || f.pathOf == nil {
+		f.path, f.pathOf = lightPath(steps), steps
+	}
+	return f.path
+}
+
+// litCanvas is FlowView's box of diagrams with the path to light: a
+// component of its own, so that an edit, which the diagram follows only
+// once the verdict is painted, does not build the box and its two
+// diagrams' strings again meanwhile (go-app compares the fields).
+type litCanvas struct {
+	app.Compo
+
+	Profile engine.Profile
+	Path    string
+	Loaded  bool
+}
+
+func (c *litCanvas) Render() app.UI {
+	return attrs(flowCanvas(c.Profile, c.Loaded), "data-path", c.Path, "data-follow", "1")
 }
 
 // lightPath is the trace as the diagram lights it: "node:answer" tokens

@@ -53,7 +53,10 @@ func writeBlock(c engine.Case, d engine.Decision) app.UI {
 
 // writeFold is writeBlock's closed details. In the browser its snippets
 // (about 25 elements, and the work of writing four programs) are built
-// once the first render has been painted.
+// once the first render has been painted. While the fold is closed they
+// are a beat behind the edits, as the folded trace is (fold.go): they
+// catch up once edits pause, or at once when the fold is opened, and
+// while it is open every edit writes them again.
 type writeFold struct {
 	app.Compo
 
@@ -61,6 +64,10 @@ type writeFold struct {
 	Decision engine.Decision
 
 	filled bool
+	open   bool              // the person opened the fold
+	of     []engine.Step     // the trace of the decision the snippets are of
+	snips  []snippet.Snippet // the snippets shown
+	lag    settle
 }
 
 func (w *writeFold) OnMount(ctx app.Context) {
@@ -69,10 +76,38 @@ func (w *writeFold) OnMount(ctx app.Context) {
 	}
 }
 
+func (w *writeFold) OnUpdate(ctx app.Context) {
+	if !w.open && !sameSteps(w.of, w.Decision.Trace) {
+		w.lag.idle(ctx, func() {
+			if !sameSteps(w.of, w.Decision.Trace) {
+				w.Update()
+				w.write()
+			}
+		})
+	}
+}
+
+// write makes the snippets of the case and decision the fold has now.
+func (w *writeFold) write() {
+	w.of, w.snips = w.Decision.Trace, snippet.For(w.Case, w.Decision)
+}
+
+func (w *writeFold) toggle(ctx app.Context, e app.Event) {
+	ctx.PreventUpdate()
+	w.open = ctx.JSSrc().Get("open").Bool()
+	if w.open && !sameSteps(w.of, w.Decision.Trace) {
+		w.Update()
+		w.write()
+	}
+}
+
 func (w *writeFold) Render() app.UI {
 	kids := []app.UI{txt("summary", "", "What to write: DRF, Go, Express, FastAPI")}
 	if w.filled || !app.IsClient {
-		for _, s := range snippet.For(w.Case, w.Decision) {
+		if w.snips == nil || w.open || !app.IsClient {
+			w.write()
+		}
+		for _, s := range w.snips {
 			lang := s.Target
 			kids = append(kids, el("div", "snippet",
 				el("div", "snippet-head",
@@ -83,5 +118,5 @@ func (w *writeFold) Render() app.UI {
 			))
 		}
 	}
-	return el("details", "block write", kids...)
+	return el("details", "block write", kids...).On("toggle", w.toggle)
 }

@@ -237,7 +237,7 @@ func (p *Playground) Render() app.UI {
 					p.profileSwitch(),
 					p.caseActions(),
 				),
-				&RequestEditor{Case: p.c, onEdit: p.edit},
+				requestEditor(p.c, p.edit),
 				&SituationEditor{Situation: p.c.Situation, onEdit: p.edit},
 			),
 			el("div", "result", p.tryResult(), when(!p.try.on, func() app.UI {

@@ -23,7 +23,13 @@ var headerNames = []string{
 type RequestEditor struct {
 	app.Compo
 
-	Case engine.Case // what to show
+	// What to show: the request, and what the engine makes of its
+	// credentials and body in this case. Not the whole case, so that an
+	// edit of a fact or the profile that leaves these as they were does
+	// not render the request again (go-app compares exported fields).
+	Request engine.Request
+	Creds   engine.Credentials
+	Body    engine.Body
 	// onEdit applies an edit to the owner's current case. Edits, not new
 	// cases, go up: two events can fire before the owner renders again,
 	// and the second must not undo the first with a stale copy. It is
@@ -34,8 +40,13 @@ type RequestEditor struct {
 	otherMethod bool // the person chose "Other…" in the method select
 }
 
+// requestEditor is the editor of c's request.
+func requestEditor(c engine.Case, onEdit func(ctx app.Context, edit func(c *engine.Case))) *RequestEditor {
+	return &RequestEditor{Request: c.Request, Creds: engine.CredentialsOf(c), Body: engine.BodyOf(c), onEdit: onEdit}
+}
+
 func (r *RequestEditor) Render() app.UI {
-	req := r.Case.Request
+	req := r.Request
 	versions := el("datalist", "",
 		option("HTTP/1.0", "", false), option("HTTP/1.1", "", false),
 		option("HTTP/2", "", false), option("HTTP/3", "", false),
@@ -172,8 +183,8 @@ func (r *RequestEditor) editHeader(i int, set func(h *engine.Header, v string)) 
 }
 
 func (r *RequestEditor) bodyEditor() app.UI {
-	body := r.Case.Request.Body
-	b := engine.BodyOf(r.Case)
+	body := r.Request.Body
+	b := r.Body
 	class, words := bodyBadge(b)
 	ta := el("textarea", "mono").ID("req-body").Attr("rows", 6).Spellcheck(false).
 		Aria("describedby", "body-state").
@@ -191,7 +202,7 @@ func (r *RequestEditor) bodyEditor() app.UI {
 		),
 		ta,
 		when(b.Kind != engine.BodyNone && !b.Read, func() app.UI {
-			return txt("p", "hint body-note", unreadBody(orText(r.Case.Request.Method, "GET"))).ID("body-note")
+			return txt("p", "hint body-note", unreadBody(orText(r.Request.Method, "GET"))).ID("body-note")
 		}),
 	)
 }

@@ -204,6 +204,25 @@ func ratioRow(figure string, app, base []float64, unit string, budget float64) b
 	return r
 }
 
+// editRow is the spread of an edit's times (min / p50 / p95 / max, ms)
+// and the budget for its p95 (none when 0). Beside it, when floor is
+// given, go-app's floor for the same edits in the same run (its p50 and
+// p95) and the ratio of the two p95s.
+func editRow(figure string, xs, floor []float64, budget float64) benchRow {
+	r := benchRow{
+		figure: fmt.Sprintf("%s, min / p50 / p95 / max of %d", figure, len(xs)),
+		app:    fmt.Sprintf("%.1f / %.1f / %.1f / %.1f ms", percentile(xs, 0), percentile(xs, 50), percentile(xs, 95), percentile(xs, 100)),
+	}
+	if budget > 0 {
+		r.target = fmt.Sprintf("p95 ≤ %.0f ms", budget)
+	}
+	if f := percentile(floor, 95); f > 0 {
+		r.base = fmt.Sprintf("floor: p50 %.1f, p95 %.1f ms", percentile(floor, 50), f)
+		r.ratio = fmt.Sprintf("%.2f", percentile(xs, 95)/f)
+	}
+	return r
+}
+
 func fmtUnit(v float64, unit string) string {
 	switch unit {
 	case "ms":
@@ -434,6 +453,18 @@ func TestBenchStatistics(t *testing.T) {
 	}
 	if r := ratioRow("n", []float64{9}, []float64{3}, "", 0); r.ratio != "3.00" || r.target != "" || r.app != "9" {
 		t.Errorf("a row without a budget: %+v", r)
+	}
+	var edits, floor []float64
+	for i := 1; i <= 20; i++ {
+		edits, floor = append(edits, float64(2*i)), append(floor, float64(i))
+	}
+	e := editRow("edit → verdict painted", edits, floor, 33)
+	if e.figure != "edit → verdict painted, min / p50 / p95 / max of 20" || e.app != "2.0 / 21.0 / 38.0 / 40.0 ms" ||
+		e.base != "floor: p50 10.5, p95 19.0 ms" || e.ratio != "2.00" || e.target != "p95 ≤ 33 ms" {
+		t.Errorf("edit row = %+v", e)
+	}
+	if e := editRow("the floor", floor, nil, 0); e.base != "" || e.ratio != "" || e.target != "" || e.app != "1.0 / 10.5 / 19.0 / 20.0 ms" {
+		t.Errorf("an edit row without a floor or budget = %+v", e)
 	}
 	tab := table([]benchRow{r})
 	if !strings.HasPrefix(tab, "| figure |") || !strings.Contains(tab, "| x | 1.10 MB | 1.00 MB | **1.10** | ≤ 1.30× |") {

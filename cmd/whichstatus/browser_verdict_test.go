@@ -158,6 +158,37 @@ func TestBrowserVerdict(t *testing.T) {
 		b.view(t, tab, "body-on-get")
 	})
 
+	// What an edit renders a beat later or not at all is never stale
+	// where it shows: the closed "What to write" catches up when opened,
+	// a fact's group says the fact, and the request editor's credentials
+	// follow a fact that changes them.
+	t.Run("a beat behind", func(t *testing.T) {
+		tab := b.tab(t)
+		viewport(t, tab, 1280, 900)
+		b.open(t, tab, base+"/scenarios/duplicate-email")
+		wantCode(t, tab, 409)
+		poll(t, tab, `!!document.getElementById("s-unavailable")`, "the situation's facts")
+		input(t, tab, "#s-unavailable", "maintenance")
+		wantCode(t, tab, 503)
+		poll(t, tab, `document.querySelector("#g-server .group-sum").textContent.toLowerCase().includes("maintenance")`, "the server group's line naming the fact")
+		click(t, tab, "details.write summary")
+		poll(t, tab, `document.querySelector("details.write").textContent.includes("503") && !document.querySelector("details.write").textContent.includes("409")`, "What to write, opened, for the 503")
+		input(t, tab, "#s-unavailable", "")
+		wantCode(t, tab, 409)
+		poll(t, tab, `document.querySelector("details.write").textContent.includes("409") && !document.querySelector("details.write").textContent.includes("503")`, "What to write, open, following the edit")
+
+		b.open(t, tab, base+"/scenarios/missing-token")
+		wantCode(t, tab, 401)
+		poll(t, tab, `!!document.getElementById("s-credentials_invalid")`, "the situation's facts")
+		click(t, tab, "#cred-valid")
+		wantCode(t, tab, 200)
+		// The fact alone changes what the request editor says of the
+		// credentials: it renders again though the request did not change.
+		eval[bool](t, tab, `(() => { const e = document.getElementById("s-credentials_invalid"); e.checked = true; e.dispatchEvent(new Event("change", {bubbles: true})); return true; })()`)
+		wantCode(t, tab, 401)
+		poll(t, tab, `document.getElementById("cred-invalid").checked && !document.getElementById("cred-valid").checked`, "the credentials control at Invalid after the fact")
+	})
+
 	// Arrowing through the picker looks, Enter (or leaving it) loads.
 	t.Run("picker keys", func(t *testing.T) {
 		tab := b.tab(t)

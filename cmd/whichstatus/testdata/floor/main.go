@@ -4,7 +4,9 @@
 // in #verdict .verdict-head that changes with them, nothing else. The loop
 // run on it gives the time go-app itself takes from an input event to the
 // DOM (a frame tick of its engine, 1/120 s, plus the smallest render) and
-// to the paint. Built and served like hello (testdata/hello):
+// to the paint. make bench builds it and runs the same edit loop on it in
+// every turn, right after whichstatus's edits (the rows "go-app's floor
+// (testdata/floor)"). Built and served like hello (testdata/hello):
 //
 //	GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w' -o DIR/web/app.wasm ./cmd/whichstatus/testdata/floor
 //	go run ./cmd/whichstatus/testdata/floor DIR
