@@ -15,6 +15,11 @@ import (
 // scenario package.
 const ScenariosEnv = "WHICHSTATUS_SCENARIOS"
 
+// ScenarioIndexEnv carries the scenarios' index as text
+// (scenario.IndexText), which the client lists them from at start without
+// decoding the JSON.
+const ScenarioIndexEnv = "WHICHSTATUS_SCENARIO_INDEX"
+
 // reasonOf is a code's reason phrase, "" for an unregistered code.
 func reasonOf(code int) string {
 	c, _ := status.Lookup(code)
