@@ -62,7 +62,7 @@ var refines = []string{"moved", "moved-permanently", "keep-method-permanent", "k
 // also walks the flow again as if each fault found so far had not been
 // there, and lists the faults found further on, in order, until the walk
 // ends at an answer that is not an error or cannot go on.
-func also(f *flow, v *view, first outcome) []Also {
+func also(f *flow, v *view, first outcome, taken path) []Also {
 	if first.code < 400 {
 		return nil
 	}
@@ -75,9 +75,9 @@ func also(f *flow, v *view, first outcome) []Also {
 		// and lead on; steps that only refine it are passed over.
 		var flip *step
 		var answer bool
-		k := len(o.path) - 1
+		k := len(taken) - 1
 		for ; k >= 0; k-- {
-			s, yes := &f.steps[o.path[k]/2], o.path[k]%2 == 1
+			s, yes := &f.steps[taken[k]/2], taken[k]%2 == 1
 			if !v.supposes(s.n) && !contains(refines, s.n.id) && s.next[b2i(!yes)] >= 0 {
 				flip, answer = s, !yes
 				break
@@ -90,7 +90,7 @@ func also(f *flow, v *view, first outcome) []Also {
 		}
 		v.override = append(v.override, supposed{flip.n, answer})
 		// The steps before the fault are answered as they were.
-		if o = f.walkOn(v, withPath, o.path[:k+1]); o.code < 400 {
+		if o, taken = f.walkOn(v, codeOnly, taken[:k+1]); o.code < 400 {
 			return out
 		}
 		a := Also{Code: o.code, Reason: codeInfo[o.code].Reason, Node: o.last.id, Why: expand(o.why, v)}

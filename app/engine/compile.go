@@ -2,7 +2,6 @@ package engine
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -32,10 +31,11 @@ type step struct {
 	// its question and input, worded once and read through Step's methods.
 	shown [2]stepFixed
 	// fill: the question has {placeholders}. asked is such a question
-	// worded for each usual method, when the {method} is all it names:
-	// three allocations fewer per case.
+	// worded for each usual method (DefaultImplementedMethods, by a
+	// view's usual), when the {method} is all it names: three allocations
+	// fewer per case, and no map to look it up in.
 	fill  bool
-	asked map[string]string
+	asked []string
 }
 
 // edge is the step's edge for an answer.
@@ -80,9 +80,8 @@ func compile(p Profile, rows []row, table []node) (*flow, error) {
 		f.steps[i] = step{n: n, yes: r.yes, no: r.no, ref: n.spec + " §" + n.section, link: status.SpecURL(n.spec, n.section)}
 		f.steps[i].fill = strings.Contains(n.question, "{")
 		if strings.Count(n.question, "{") == 1 && strings.Contains(n.question, "{method}") {
-			f.steps[i].asked = map[string]string{}
 			for _, m := range DefaultImplementedMethods {
-				f.steps[i].asked[m] = strings.ReplaceAll(n.question, "{method}", m)
+				f.steps[i].asked = append(f.steps[i].asked, strings.ReplaceAll(n.question, "{method}", m))
 			}
 		}
 	}
@@ -131,45 +130,47 @@ func mustCompile(p Profile, rows []row, table []node) *flow {
 type outcome struct {
 	trace []Step
 	code  int
-	why   string  // the template of the explanation
-	last  *node   // the node whose answer ended the walk
-	path  []int16 // the steps asked, each as its position × 2, + 1 for yes
+	why   string // the template of the explanation
+	last  *node  // the node whose answer ended the walk
 }
 
-// What a walk keeps besides the code.
+// What a walk keeps besides the code and its path.
 type detail int
 
 const (
 	codeOnly  detail = iota // the code, its why and the node that decided
-	withPath                // and the path (also reads it)
 	withTrace               // and the trace a Decision shows
 )
 
+// A path is the steps a walk asked, each as its position × 2, + 1 for yes.
+// Its room is on the stack of whoever walks (the longest walks take about
+// 40 steps; append moves it to the heap past 48), so that keeping it
+// allocates nothing: also reads it.
+type path = []int16
+
 // walk is the one loop that asks the questions: it follows the answers
-// from the first row to a code, recording each step as it goes.
-func (f *flow) walk(v *view, keep detail) outcome { return f.walkOn(v, keep, nil) }
+// from the first row to a code, recording each step as it goes in room.
+func (f *flow) walk(v *view, keep detail, room path) (outcome, path) {
+	return f.walkOn(v, keep, room[:0])
+}
 
 // walkOn walks on from a path already taken: its steps stand as they were
-// but the last, which is asked again. also supposes that one's answer the
-// other way, and walking on from it rather than from the first row halves
-// also's time. The steps taken before come without inputs, so a walk
-// that keeps the trace starts from the first row.
-func (f *flow) walkOn(v *view, keep detail, from []int16) outcome {
+// but the last, which is asked again, and the path grows in place. also
+// supposes that one's answer the other way, and walking on from it rather
+// than from the first row halves also's time. The steps taken before come
+// without inputs, so a walk that keeps the trace starts from the first row.
+func (f *flow) walkOn(v *view, keep detail, taken path) (outcome, path) {
 	var o outcome
-	// The path and the inputs stay on the stack (the longest walks take
-	// about 40 steps; append moves them to the heap past 48).
-	var pathBuf [48]int16
-	var inBuf [48]string
-	path, inputs := pathBuf[:0], inBuf[:0]
-	i := 0
-	if len(from) > 0 {
-		path = append(path, from[:len(from)-1]...)
-		i = int(from[len(from)-1] / 2)
+	var inBuf [48]string // the inputs stay on the stack, like the path
+	inputs := inBuf[:0]
+	p, i := taken, 0
+	if len(taken) > 0 {
+		p, i = taken[:len(taken)-1], int(taken[len(taken)-1]/2)
 	}
-	for n := len(path); n <= len(f.steps); n++ {
+	for n := len(p); n <= len(f.steps); n++ {
 		s := &f.steps[i]
 		yes, input := v.ask(s.n, f.nodes, keep == withTrace)
-		path = append(path, int16(i*2+b2i(yes)))
+		p = append(p, int16(i*2+b2i(yes)))
 		if keep == withTrace {
 			inputs = append(inputs, input)
 		}
@@ -180,13 +181,10 @@ func (f *flow) walkOn(v *view, keep detail, from []int16) outcome {
 			if e.why != "" {
 				o.why = e.why
 			}
-			if keep >= withPath {
-				o.path = slices.Clone(path)
-			}
 			if keep == withTrace {
-				o.trace = f.trace(v, path, inputs)
+				o.trace = f.trace(v, p, inputs)
 			}
-			return o
+			return o, p
 		}
 		i = next
 	}
@@ -202,19 +200,19 @@ func yesNo(yes bool) string {
 
 // trace is a walk's path as the steps a decision shows, each with the
 // input that decided it.
-func (f *flow) trace(v *view, path []int16, inputs []string) []Step {
-	t := make([]Step, len(path))
-	for k, p := range path {
+func (f *flow) trace(v *view, taken path, inputs []string) []Step {
+	t := make([]Step, len(taken))
+	for k, p := range taken {
 		s := &f.steps[p/2]
 		st := &t[k]
 		st.at = &s.shown[p%2]
 		st.Question = s.n.question
 		if s.fill {
-			q, ok := s.asked[v.method]
-			if !ok {
-				q = expand(s.n.question, v)
+			if s.asked != nil && v.usual >= 0 {
+				st.Question = s.asked[v.usual]
+			} else {
+				st.Question = expand(s.n.question, v)
 			}
-			st.Question = q
 		}
 		st.Input = inputs[k]
 	}

@@ -10,24 +10,26 @@ import (
 // Recommend decides the status code for a case.
 func Recommend(c Case) Decision {
 	p := c.Profile
-	if flows[p] == nil {
-		p = RFC9110
+	f, ok := flows[p]
+	if !ok {
+		p, f = RFC9110, flows[RFC9110]
 	}
-	v := newView(c, p)
-	o := flows[p].walk(v, withTrace)
-	d := decision(o, v, p)
-	d.Trace = o.trace
-	d.Also = also(flows[p], v, o)
-
 	other := DRF
 	if p == DRF {
 		other = RFC9110
 	}
+	v := newView(c, p)
+	var room, otherRoom [48]int16
+	o, taken := f.walk(v, withTrace, room[:])
+	d := decision(o, v, p)
+	d.Trace = o.trace
+	d.Also = also(f, v, o, taken)
+
 	ov := v // the profiles read the case alike, but for a lower-case method
 	if other == DRF && isToken(v.method) && strings.ToUpper(v.method) != v.method || v.upcased {
 		ov = newView(c, other)
 	}
-	if oo := flows[other].walk(ov, codeOnly); oo.code != o.code {
+	if oo, _ := flows[other].walk(ov, codeOnly, otherRoom[:]); oo.code != o.code {
 		why := expand(oo.why, ov)
 		if oo.last != o.last {
 			// A different question decided, so the order explains the
@@ -48,7 +50,8 @@ func Recommend(c Case) Decision {
 func then(c Case, code int, p Profile) *Brief {
 	after := afterInterim(c, code)
 	v := newView(after, p)
-	o := flows[p].walk(v, codeOnly)
+	var room [48]int16
+	o, _ := flows[p].walk(v, codeOnly, room[:])
 	return &Brief{Profile: p, Code: o.code, Reason: codeInfo[o.code].Reason, Why: expand(o.why, v),
 		Headers: advise(o.code, o.last.id, v, p)}
 }

@@ -362,7 +362,7 @@ func TestLongFlow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	o := f.walk(newView(Case{}, RFC9110), withTrace)
+	o, _ := f.walk(newView(Case{}, RFC9110), withTrace, nil)
 	if o.code != 200 || len(o.trace) != 100 || o.trace[99].Node() != "n99" || o.why != "All 100 said yes." {
 		t.Errorf("walk of 100 nodes = %d after %d steps (%q), want 200 after 100", o.code, len(o.trace), o.why)
 	}

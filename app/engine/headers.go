@@ -90,7 +90,7 @@ func advise(code int, last string, v *view, p Profile) []Advice {
 		add("connection-upgrade", "upgrade")
 	case 200, 204, 206:
 		if v.is("OPTIONS") {
-			add("allow-options", v.allow.text)
+			add("allow-options", v.allowValue())
 			break
 		}
 		a = validators(a, v, code)
@@ -127,7 +127,7 @@ func advise(code int, last string, v *view, p Profile) []Advice {
 	case 401:
 		a = append(a, challenge(v))
 	case 405:
-		add("allow-405", v.allow.text)
+		add("allow-405", v.allowValue())
 	case 415:
 		if v.method == "PATCH" {
 			add("accept-patch", strings.Join(v.accepts, ", "))

@@ -58,12 +58,15 @@ var (
 var (
 	defaultImplementedInput = "situation.server.implemented_methods: " + strings.Join(DefaultImplementedMethods, " ") + " (default)"
 	defaultVersionInput     = "request version HTTP/1.1"
-	methodInputs            = func() map[string]string {
-		m := map[string]string{}
-		for _, x := range DefaultImplementedMethods {
-			m[x] = "method " + x
+	// Most cases send no headers or no body, under the default limits
+	// (sizeInput: an allocation fewer for each).
+	noHeadersInput = headersTake + "0 bytes; limit " + strconv.Itoa(DefaultMaxHeaderBytes)
+	noBodyInput    = bodyIs + "0 bytes; limit " + strconv.Itoa(DefaultMaxBodyBytes)
+	methodInputs   = func() (in []string) {
+		for _, m := range DefaultImplementedMethods {
+			in = append(in, "method "+m)
 		}
-		return m
+		return in
 	}()
 )
 
@@ -77,8 +80,16 @@ func present(ok bool) string {
 // methodInput words the request's method for the trace.
 func (v *view) methodInput() string { return v.methodIn }
 
+const headersTake, bodyIs = "headers take ", "body is "
+
 // sizeInput words a size against its limit: "URL is 11 bytes; limit 8000".
 func sizeInput(what string, n, limit int) string {
+	switch {
+	case n == 0 && what == headersTake && limit == DefaultMaxHeaderBytes:
+		return noHeadersInput
+	case n == 0 && what == bodyIs && limit == DefaultMaxBodyBytes:
+		return noBodyInput
+	}
 	var buf [64]byte // worded on the stack: one allocation, the string
 	b := strconv.AppendInt(append(buf[:0], what...), int64(n), 10)
 	return string(strconv.AppendInt(append(b, " bytes; limit "...), int64(limit), 10))

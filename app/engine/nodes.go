@@ -50,7 +50,7 @@ var nodes = []node{
 	}, "", "The target URL is longer than the server is willing to read.", nil, 0},
 	{"headers-size-ok", "Are the header fields within the server's size limit?", "RFC 6585", "5", "limits", func(v *view) (bool, string) {
 		n := v.headerBytes()
-		return n <= v.maxHeader, sizeInput("headers take ", n, v.maxHeader)
+		return n <= v.maxHeader, sizeInput(headersTake, n, v.maxHeader)
 	}, "", "The request's header fields are larger than the server will process.", nil, 0},
 	{"expectation-ok", "Can the server meet the Expect header?", "RFC 9110", "15.5.18", "expect-continue", func(v *view) (bool, string) {
 		e, ok := v.header("Expect")
@@ -74,7 +74,7 @@ var nodes = []node{
 		return f, fEndpointForbidden.say(strconv.FormatBool(f))
 	}, "The endpoint refuses this {method} to every caller: credentials would change nothing, so the answer is 403, with no challenge.", "", nil, 0},
 	{"method-allowed", "Does this endpoint allow {method}?", "RFC 9110", "15.5.6", "method-handling", func(v *view) (bool, string) {
-		return contains(v.allow.methods, v.method), v.allow.input
+		return v.allows(v.method), v.allowInput()
 	}, "", "This endpoint does not support {method}; the Allow header lists what it does support.", nil, 0},
 	{"credentials-present", "Does the request carry credentials?", "RFC 9110", "11.6.2", "authentication", credentialsPresent, "", "", nil, 0},
 	{"drf-credentials-present", "Does an authenticator find credentials it handles?", "RFC 9110", "11.6.2", "profiles", drfCredentialsPresent, "", "", nil, 0},
@@ -139,7 +139,7 @@ var nodes = []node{
 	}, "", "A legal demand forbids serving this resource; 451 says so openly.", nil, 0},
 	{"body-size-ok", "Is the body within the server's size limit?", "RFC 9110", "15.5.14", "limits", func(v *view) (bool, string) {
 		n := v.bodySize()
-		return n <= v.maxBody, sizeInput("body is ", n, v.maxBody)
+		return n <= v.maxBody, sizeInput(bodyIs, n, v.maxBody)
 	}, "", "The body is larger than the server is willing to take.", nil, 0},
 	{"length-given", "Does a body that needs a length come with Content-Length?", "RFC 9110", "15.5.12", "limits", func(v *view) (bool, string) {
 		if !v.c.Situation.Server.LengthRequired || v.c.Request.Body == "" {

@@ -17,6 +17,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -214,6 +215,7 @@ func TestBrowserBench(t *testing.T) {
 		t.Errorf("the edits were of %d kinds, want 4 (body, fact, header, profile)", len(kinds))
 	}
 	wasmNs, nativeNs := engineBench(t, runs > 1)
+	browserNs := engineInChromium(t, chromium, runs > 1)
 
 	const floor = "hello world with whichstatus's packages linked, nothing rendered (the floor)"
 	sized := fmt.Sprintf("hello world rendering a page of %d elements, `/`'s tags nested the same, plain (the floor for a page of %d elements)", shapeEls, shapeEls)
@@ -246,7 +248,7 @@ func TestBrowserBench(t *testing.T) {
 		{figure: fmt.Sprintf("edit → verdict painted, min / p50 / p95 / max of %d", len(painted)),
 			app:  fmt.Sprintf("%.1f / %.1f / %.1f / %.1f ms", percentile(painted, 0), percentile(painted, 50), percentile(painted, 95), percentile(painted, 100)),
 			base: "", ratio: "", target: "p95 ≤ 33 ms"},
-		{figure: "the engine, per case, in wasm (node) · natively", app: fmt.Sprintf("%.0f ns · %.0f ns", median(wasmNs), median(nativeNs)),
+		{figure: "the engine, per case, in wasm (node) · in wasm (Chromium) · natively", app: fmt.Sprintf("%.0f ns · %.0f ns · %.0f ns", median(wasmNs), median(browserNs), median(nativeNs)),
 			base: "", ratio: "", target: "in wasm ≤ 20,000 ns"},
 	}
 	if base != "" {
@@ -269,7 +271,11 @@ func TestBrowserBench(t *testing.T) {
 		rows = append(rows, ratioRow("cold boot, BASE="+base+" against hello world", cold[4], cold[1], "ms", 0))
 	}
 	if os.Getenv("BENCH_LIGHTHOUSE") == "1" {
-		rows = append(rows, lighthouseRows(t, chromium, app.url, sites[1].url)...)
+		rows = append(rows, lighthouseRows(t, chromium, app.url, []yardstick{
+			{"hello world", sites[1].url},
+			{"the floor", sites[2].url},
+			{"the floor for a page of our size", sites[3].url},
+		})...)
 	}
 	load, _ := os.ReadFile("/proc/loadavg")
 	head := fmt.Sprintf("Measured %s by `make bench`: %d turns (whichstatus, hello world, the floor, then the floor for a page of our size), medians; %d edits; %s, %d cores, load average %s (the machine is shared: compare the ratios, which come from the same run).\n\n",
@@ -565,6 +571,53 @@ func engineBench(t *testing.T, full bool) (wasm, native []float64) {
 	return run("GOOS=js", "GOARCH=wasm", "PATH="+wasmPath), run()
 }
 
+// engineInChromium times engine.Recommend per case in Chromium, the
+// WebAssembly engine a learner's browser runs, where Go's node runner
+// (engineBench) uses Node's older V8: testdata/enginebench is
+// BenchmarkRecommend as a page, 5 rounds of 2000 iterations over every
+// scenario in a fresh profile (full), otherwise one round of 20. A round
+// includes V8's tiering up, as it does for a learner.
+func engineInChromium(t *testing.T, chromium string, full bool) []float64 {
+	t.Helper()
+	dir := t.TempDir()
+	gobin := filepath.Join(runtime.GOROOT(), "bin", "go")
+	build := exec.Command(gobin, "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(dir, "bench.wasm"), "./testdata/enginebench")
+	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("building testdata/enginebench: %v\n%s", err, out)
+	}
+	if err := copyFile(filepath.Join(runtime.GOROOT(), "lib", "wasm", "wasm_exec.js"), filepath.Join(dir, "wasm_exec.js")); err != nil {
+		t.Fatal(err)
+	}
+	const page = `<!doctype html><title>running</title><script src="wasm_exec.js"></script>
+<script>const go = new Go(); WebAssembly.instantiateStreaming(fetch("bench.wasm"), go.importObject).then(r => go.run(r.instance), e => document.title = "error: " + e);</script>`
+	if err := os.WriteFile(filepath.Join(dir, "index.html"), []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	defer srv.Close()
+	query := "?rounds=1&iters=20"
+	if full {
+		query = "?rounds=5&iters=2000"
+	}
+	ctx := launch(t, chromium, t.TempDir())
+	defer closeBrowser(ctx)
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/index.html"+query)); err != nil {
+		t.Fatal(err)
+	}
+	_, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](`document.title !== "running"`,
+		chromedp.WithPollingTimeout(5*time.Minute), chromedp.WithPollingInterval(100*time.Millisecond)))
+	if err != nil {
+		t.Fatalf("waiting for testdata/enginebench: %v", err)
+	}
+	title := evalB[string](t, ctx, `document.title`)
+	xs := nsPerCase(title)
+	if len(xs) == 0 {
+		t.Fatalf("testdata/enginebench says %q", title)
+	}
+	return xs
+}
+
 // lighthousePages are the pages issue 10 asks Lighthouse about.
 var lighthousePages = []struct{ name, path string }{
 	{"`/`", "/"},
@@ -578,19 +631,27 @@ var lighthousePages = []struct{ name, path string }{
 // fetches it once into npm's cache).
 const lighthouse = "lighthouse@12.8.2"
 
+// A yardstick is a site Lighthouse is run on beside ours: hello world,
+// and the two floors (testdata/hellolinked, testdata/hellosized), whose
+// scores say how far go-app v9 itself lets a page of ours get.
+type yardstick struct{ name, url string }
+
 // lighthouseRows runs Lighthouse's desktop preset on each page of the
-// site, and on hello world as the yardstick, each BENCH_LIGHTHOUSE_RUNS
-// times (3 unless told), in turns, and gives the median scores.
-func lighthouseRows(t *testing.T, chromium, site, hello string) []benchRow {
+// site, and on each yardstick's "/", each BENCH_LIGHTHOUSE_RUNS times (3
+// unless told), in turns, and gives the median scores: a row per page,
+// then a row per yardstick.
+func lighthouseRows(t *testing.T, chromium, site string, yardsticks []yardstick) []benchRow {
 	t.Helper()
 	runs := envInt(t, "BENCH_LIGHTHOUSE_RUNS", 3)
 	type scores struct{ perf, a11y, bp, seo, tbt, lcp, cls []float64 }
-	got := make([]scores, len(lighthousePages)+1)
+	got := make([]scores, len(lighthousePages)+len(yardsticks))
 	for run := 0; run < runs; run++ {
 		for i := range got {
-			url := hello + "/"
+			var url string
 			if i < len(lighthousePages) {
 				url = site + lighthousePages[i].path
+			} else {
+				url = yardsticks[i-len(lighthousePages)].url + "/"
 			}
 			c := lighthouseRun(t, chromium, url)
 			got[i].perf = append(got[i].perf, c["performance"])
@@ -602,17 +663,21 @@ func lighthouseRows(t *testing.T, chromium, site, hello string) []benchRow {
 			got[i].cls = append(got[i].cls, c["cumulative-layout-shift"])
 		}
 	}
+	words := func(g scores) string {
+		return fmt.Sprintf("%.0f · %.0f · %.0f · %.0f (%.0f ms, %.0f ms, %.3f)", median(g.perf), median(g.a11y), median(g.bp), median(g.seo), median(g.tbt), median(g.lcp), median(g.cls))
+	}
+	figure := func(page string) string {
+		return fmt.Sprintf("Lighthouse %s desktop, %s: performance · accessibility · best practices · SEO (total blocking time, largest paint, layout shift; median of %d)", strings.TrimPrefix(lighthouse, "lighthouse@"), page, runs)
+	}
+	hello := got[len(lighthousePages)]
 	var rows []benchRow
-	h := got[len(lighthousePages)]
 	for i, p := range lighthousePages {
-		g := got[i]
-		rows = append(rows, benchRow{
-			figure: fmt.Sprintf("Lighthouse %s desktop, %s: performance · accessibility · best practices · SEO (total blocking time, largest paint, layout shift; median of %d)", strings.TrimPrefix(lighthouse, "lighthouse@"), p.name, runs),
-			app:    fmt.Sprintf("%.0f · %.0f · %.0f · %.0f (%.0f ms, %.0f ms, %.3f)", median(g.perf), median(g.a11y), median(g.bp), median(g.seo), median(g.tbt), median(g.lcp), median(g.cls)),
-			base:   fmt.Sprintf("hello world: %.0f · %.0f · %.0f · %.0f (%.0f ms, %.0f ms, %.3f)", median(h.perf), median(h.a11y), median(h.bp), median(h.seo), median(h.tbt), median(h.lcp), median(h.cls)),
-			ratio:  "",
-			target: "each score ≥ 95",
-		})
+		rows = append(rows, benchRow{figure: figure(p.name), app: words(got[i]),
+			base: yardsticks[0].name + ": " + words(hello), target: "each score ≥ 95"})
+	}
+	for i, y := range yardsticks[1:] {
+		rows = append(rows, benchRow{figure: figure("`/` of " + y.name),
+			app: words(got[len(lighthousePages)+1+i]), base: yardsticks[0].name + ": " + words(hello)})
 	}
 	return rows
 }
