@@ -10,7 +10,7 @@ WASM    := web/app.wasm
 GOWASM  := GOOS=js GOARCH=wasm $(GO)
 LDFLAGS := -s -w
 
-.PHONY: all run wasm build test vet unit tools browser chromium size bench clean
+.PHONY: all run wasm build test vet unit tools browser chromium size bench boottrace bootprofile clean
 
 all: test
 
@@ -104,6 +104,17 @@ bench: chromium tools
 		$(GO) test -tags browser -count=1 -timeout 60m -run BrowserBench ./cmd/whichstatus
 	@cat .cache/bench.md
 	@$(MAKE) --no-print-directory size
+
+## boottrace: where a cold boot's time goes, this tree against BASE (HEAD
+## by default) in RUNS turns: the Go first run's CPU and wall time and the
+## wasm functions V8 compiled before the first render, from Chromium's
+## trace; bootprofile: a CPU profile of the first run by Go function
+## (cmd/whichstatus/boottrace_test.go). For reading, not judged.
+RUNS ?= 5
+boottrace: chromium tools
+	BOOT_BASE=$(BASE) BOOT_RUNS=$(RUNS) $(GO) test -tags browser -count=1 -timeout 60m -run 'TestBootTrace$$' -v ./cmd/whichstatus | grep -v '^=== '
+bootprofile: chromium tools
+	BOOT_RUNS=$(RUNS) $(GO) test -tags browser -count=1 -timeout 60m -run 'TestBootProfile$$' -v ./cmd/whichstatus | grep -v '^=== '
 
 ## clean: remove what the build wrote
 clean:

@@ -143,6 +143,11 @@
     if (now.tagName !== old.tagName) {
       return true;
     }
+    // A select's options may come a frame after the select (the scenario
+    // picker's): wait for the one to choose.
+    if (now.tagName === "SELECT" && !hasOption(now, old.value)) {
+      return false;
+    }
     if (old.type === "checkbox" || old.type === "radio") {
       if (now.checked !== old.checked) {
         now.click();
@@ -155,6 +160,15 @@
       now.dispatchEvent(new Event("change", { bubbles: true }));
     }
     return true;
+  }
+
+  function hasOption(select, value) {
+    for (var i = 0; i < select.options.length; i++) {
+      if (select.options[i].value === value) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // initial is a control's value as the page arrived.

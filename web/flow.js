@@ -147,16 +147,15 @@
     var env = window.goappGetenv || function () { return ""; };
     var prefix = env("GOAPP_ROOT_PREFIX") || "";
     if (!anchors) {
+      // One line per page: slug, title, anchors, cut by U+001F (app/ui's
+      // guideIndexText).
       anchors = {};
-      try {
-        JSON.parse(env("WHICHSTATUS_GUIDE_INDEX") || "[]").forEach(function (p) {
-          (p.anchors || []).forEach(function (a) {
-            anchors[a] = p.slug;
-          });
+      (env("WHICHSTATUS_GUIDE_INDEX") || "").split("\n").forEach(function (line) {
+        var f = line.split("\u001f");
+        f.slice(2).forEach(function (a) {
+          anchors[a] = f[0];
         });
-      } catch (err) {
-        anchors = {};
-      }
+      });
     }
     return anchors[anchor] ? prefix + "/guide/" + anchors[anchor] + "#" + anchor : prefix + "/guide";
   }

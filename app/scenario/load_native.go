@@ -4,6 +4,8 @@ package scenario
 
 import (
 	"encoding/json"
+	"strconv"
+	"strings"
 
 	"whichstatus/content"
 )
@@ -44,4 +46,24 @@ func JSON() []byte {
 		panic("scenario: " + err.Error())
 	}
 	return b
+}
+
+// IndexText is Index as ParseIndex reads it: what the wasm client lists
+// the scenarios from (see IndexSource). It panics if a field holds a
+// separator, which the scenarios' tests rule out.
+func IndexText() string {
+	var b strings.Builder
+	for i, e := range Index() {
+		f := []string{e.ID, strconv.Itoa(e.Code), e.Title, e.Story}
+		for _, v := range f {
+			if strings.Contains(v, indexField) || strings.Contains(v, indexLine) {
+				panic("scenario: " + e.ID + ": a field holds a separator")
+			}
+		}
+		if i > 0 {
+			b.WriteString(indexLine)
+		}
+		b.WriteString(strings.Join(f, indexField))
+	}
+	return b.String()
 }

@@ -20,6 +20,10 @@ import (
 // Source gives the scenarios as JSON's list; nil or bad data means none.
 var Source func() []byte
 
+// IndexSource gives the index as IndexText's text; nil means the index is
+// read from Source.
+var IndexSource func() string
+
 func load() []Scenario {
 	var all []Scenario
 	if Source != nil {
@@ -48,6 +52,9 @@ var lazyList = sync.OnceValue(func() []lazy {
 })
 
 func loadIndex() []Entry {
+	if IndexSource != nil {
+		return ParseIndex(IndexSource())
+	}
 	all := lazyList()
 	out := make([]Entry, len(all))
 	for i, s := range all {

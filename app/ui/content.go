@@ -100,16 +100,39 @@ func splitSections(page string, into map[string]string) {
 func loadGuide() {
 	guideOnce.Do(func() {
 		guideAnchor = map[string]string{}
-		if json.Unmarshal(readData(guideIndexFile), &guidePages) != nil {
-			guidePages = nil
-			return
-		}
+		guidePages = readGuideIndex()
 		for _, p := range guidePages {
 			for _, a := range p.Anchors {
 				guideAnchor[a] = p.Slug
 			}
 		}
 	})
+}
+
+// guideIndexText is the guide's index as the client receives it: one line
+// per page, its slug, title and anchors cut by a unit separator. The
+// client reads it at start (the route table, the verdict's guide links);
+// decoding JSON there ran encoding/json's decoder, whose code V8 then
+// compiled, before the first render. web/flow.js reads it too.
+func guideIndexText(pages []GuideEntry) string {
+	lines := make([]string, len(pages))
+	for i, p := range pages {
+		lines[i] = strings.Join(append([]string{p.Slug, p.Title}, p.Anchors...), "\x1f")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// parseGuideIndex reads guideIndexText's form.
+func parseGuideIndex(text string) []GuideEntry {
+	var out []GuideEntry
+	for line := range strings.SplitSeq(text, "\n") {
+		f := strings.Split(line, "\x1f")
+		if len(f) < 2 || f[0] == "" {
+			continue
+		}
+		out = append(out, GuideEntry{Slug: f[0], Title: f[1], Anchors: f[2:]})
+	}
+	return out
 }
 
 // GuidePages lists the guide's pages in reading order.

@@ -77,7 +77,8 @@ func readEntry(file, key string) string { return entries()[file][key] }
 // the client needs without the weight of the whole embedded content.
 func ClientEnv() app.Environment {
 	env := app.Environment{}
-	for _, f := range []string{guideIndexFile, unregisteredFile, guideSearchFile} {
+	env[envKey(guideIndexFile)] = guideIndexText(GuidePages())
+	for _, f := range []string{unregisteredFile, guideSearchFile} {
 		if b := readData(f); len(b) > 0 {
 			env[envKey(f)] = string(b)
 		}
@@ -92,6 +93,15 @@ func ClientEnv() app.Environment {
 
 // loadGuideHTML gives a guide page's trusted HTML ("" when the page is not
 // written yet) to done, at once.
+// readGuideIndex decodes the embedded index; malformed data lists no page.
+func readGuideIndex() []GuideEntry {
+	var pages []GuideEntry
+	if json.Unmarshal(readData(guideIndexFile), &pages) != nil {
+		return nil
+	}
+	return pages
+}
+
 // keptGuideHTML: natively no page was prerendered before this one.
 func keptGuideHTML(string) (string, bool) { return "", false }
 

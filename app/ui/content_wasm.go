@@ -16,6 +16,9 @@ import (
 
 func readData(file string) []byte { return []byte(app.Getenv(envKey(file))) }
 
+// readGuideIndex reads the index as ClientEnv wrote it (guideIndexText).
+func readGuideIndex() []GuideEntry { return parseGuideIndex(app.Getenv(envKey(guideIndexFile))) }
+
 // entriesSeen keeps the entries read, so that rendering the same verdict
 // again does not ask JavaScript again.
 var entriesSeen = map[string]string{}

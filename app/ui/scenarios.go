@@ -15,6 +15,11 @@ import (
 // scenario package.
 const ScenariosEnv = "WHICHSTATUS_SCENARIOS"
 
+// ScenarioIndexEnv carries the scenarios' index as text
+// (scenario.IndexText), which the client lists them from at start without
+// decoding the JSON.
+const ScenarioIndexEnv = "WHICHSTATUS_SCENARIO_INDEX"
+
 // reasonOf is a code's reason phrase, "" for an unregistered code.
 func reasonOf(code int) string {
 	c, _ := status.Lookup(code)
@@ -51,9 +56,24 @@ type ScenarioPicker struct {
 	// scenario arrowed to loads on Enter, or when the picker loses focus.
 	keyed   bool // the next change comes from an arrow key
 	pending bool // a scenario arrowed to waits to be loaded
+
+	// filled: in the browser the first render holds only the chosen
+	// option, which is all a closed select shows; the other options (about
+	// 140 elements and texts) come once it has been painted (afterPaint),
+	// so that the app's start, which the page waits on, does not build them.
+	filled bool
+}
+
+func (p *ScenarioPicker) OnMount(ctx app.Context) {
+	if !p.filled {
+		afterPaint(ctx, func(app.Context) { p.filled = true })
+	}
 }
 
 func (p *ScenarioPicker) Render() app.UI {
+	if app.IsClient && !p.filled {
+		return p.field(p.chosen())
+	}
 	groups := byClass()
 	opts := make([]app.UI, 0, len(groups)+1)
 	opts = append(opts, option("", "Your own case", p.Selected == ""))
@@ -70,6 +90,24 @@ func (p *ScenarioPicker) Render() app.UI {
 		}
 		opts = append(opts, el("optgroup", "", items...).Attr("label", classTitle(g[0].Class())))
 	}
+	return p.field(opts...)
+}
+
+// chosen is the option of the open scenario alone, worded as in the full list.
+func (p *ScenarioPicker) chosen() app.UI {
+	for _, s := range scenario.Index() {
+		if s.ID != p.Selected || s.ID == "" {
+			continue
+		}
+		if p.NoCodes {
+			return option(s.ID, s.Title, true)
+		}
+		return option(s.ID, strconv.Itoa(s.Code)+" · "+s.Title, true)
+	}
+	return option("", "Your own case", true)
+}
+
+func (p *ScenarioPicker) field(opts ...app.UI) app.UI {
 	return el("div", "field picker",
 		label("scenario", "Start from a scenario"),
 		txt("span", "sr", "Arrow keys move through the list; Enter opens the scenario.").ID("scenario-keys"),

@@ -11,4 +11,5 @@ import (
 // The scenarios come from the client's environment (see ScenariosEnv).
 func init() {
 	scenario.Source = func() []byte { return []byte(app.Getenv(ScenariosEnv)) }
+	scenario.IndexSource = func() string { return app.Getenv(ScenarioIndexEnv) }
 }

@@ -29,13 +29,7 @@ func TestBrowserPreBoot(t *testing.T) {
 	if _, err := os.Stat(chromium); err != nil {
 		t.Fatalf("no browser at %s: install Debian's chromium or set CHROMIUM", chromium)
 	}
-	hold := make(chan struct{})
-	var release sync.Once
-	free := func() { release.Do(func() { close(hold) }) }
-	host := &staticHost{dir: buildTestSite(t, ""), hold: hold}
-	srv := httptest.NewServer(host)
-	t.Cleanup(srv.Close)
-	t.Cleanup(free) // before the server closes: a held request would stall it
+	srv, free := heldSite(t)
 
 	b := newBrowser(t, chromium)
 	tab := b.tab(t)
@@ -114,4 +108,45 @@ func TestBrowserPreBoot(t *testing.T) {
 
 func jsString(s string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`).Replace(s) + `"`
+}
+
+// A scenario chosen in the prerendered picker is opened once the app
+// starts, though the app's picker gets its other options a frame after
+// its first render (app/ui/scenarios.go).
+func TestBrowserPreBootPicker(t *testing.T) {
+	chromium := os.Getenv("CHROMIUM")
+	if chromium == "" {
+		chromium = "/usr/bin/chromium"
+	}
+	srv, free := heldSite(t)
+
+	b := newBrowser(t, chromium)
+	tab := b.tab(t)
+	if err := chromedp.Do(tab, chromedp.Navigate(srv.URL+"/")); err != nil {
+		t.Fatal(err)
+	}
+	poll(t, tab, `document.readyState === "complete" && !!document.getElementById("scenario")`, "the prerendered page")
+	eval[bool](t, tab, `(() => { const e = document.getElementById("scenario"); e.value = "duplicate-email"; e.dispatchEvent(new Event("change", {bubbles: true})); return true })()`)
+	if eval[bool](t, tab, `!!document.querySelector("main[data-booted]")`) {
+		t.Fatal("the app booted though app.wasm was held back")
+	}
+	free()
+	poll(t, tab, `location.pathname === "/scenarios/duplicate-email"`, "the scenario chosen before boot to open")
+	wantCode(t, tab, 409)
+	poll(t, tab, `document.getElementById("scenario").value === "duplicate-email" && document.getElementById("scenario").options.length > 60`, "the picker showing the scenario, with every option")
+	b.noErrors(t)
+}
+
+// heldSite serves a build of the site that holds app.wasm back until free
+// is called.
+func heldSite(t *testing.T) (srv *httptest.Server, free func()) {
+	t.Helper()
+	hold := make(chan struct{})
+	var release sync.Once
+	free = func() { release.Do(func() { close(hold) }) }
+	host := &staticHost{dir: buildTestSite(t, ""), hold: hold}
+	srv = httptest.NewServer(host)
+	t.Cleanup(srv.Close)
+	t.Cleanup(free) // before the server closes: a held request would stall it
+	return srv, free
 }

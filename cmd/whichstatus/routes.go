@@ -46,8 +46,10 @@ const notFoundPath = "/404"
 
 func registerRoutes() {
 	routes(app.Route)
-	// What the client shows for a route it does not know: go-app v9.8.0
-	// ignores app.NotFound and shows its own blank page, but tries the
-	// exact routes before any pattern.
-	app.RouteWithRegexp("^/", &ui.NotFound{})
+	registerNotFound()
 }
+
+// registerNotFound gives what the client shows for a route it does not
+// know: go-app v9.8.0 ignores app.NotFound and shows its own blank page,
+// but tries the exact routes before any pattern.
+func registerNotFound() { app.RouteWithRegexp("^/", &ui.NotFound{}) }

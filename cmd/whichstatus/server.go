@@ -160,6 +160,7 @@ func workerTemplate(prefix string) string {
 func clientEnv() app.Environment {
 	env := ui.ClientEnv()
 	env[ui.ScenariosEnv] = string(scenario.JSON())
+	env[ui.ScenarioIndexEnv] = scenario.IndexText()
 	return env
 }
 
