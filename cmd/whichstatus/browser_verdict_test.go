@@ -78,6 +78,9 @@ func TestBrowserVerdict(t *testing.T) {
 		b.open(t, tab, base+"/")
 		input(t, tab, "#req-method", "POST")
 		input(t, tab, "#req-body", `{"email": "ann@example.com"}`)
+		// The code stays 405 with the body: wait for the body's own badge,
+		// or the buttons read next may still be the bodiless case's.
+		poll(t, tab, `(document.getElementById("body-state") || {}).textContent !== "no body"`, "the body's edit")
 		wantCode(t, tab, 405)
 		for _, want := range []struct {
 			change string
