@@ -10,7 +10,7 @@ WASM    := web/app.wasm
 GOWASM  := GOOS=js GOARCH=wasm $(GO)
 LDFLAGS := -s -w
 
-.PHONY: all run wasm build test vet unit tools browser chromium size bench boottrace bootprofile clean
+.PHONY: all run wasm build test vet unit tools browser chromium size bench boottrace bootprofile warmtrace clean
 
 all: test
 
@@ -115,6 +115,15 @@ boottrace: chromium tools
 	BOOT_BASE=$(BASE) BOOT_RUNS=$(RUNS) $(GO) test -tags browser -count=1 -timeout 60m -run 'TestBootTrace$$' -v ./cmd/whichstatus | grep -v '^=== '
 bootprofile: chromium tools
 	BOOT_RUNS=$(RUNS) $(GO) test -tags browser -count=1 -timeout 60m -run 'TestBootProfile$$' -v ./cmd/whichstatus | grep -v '^=== '
+
+## warmtrace: the edits of make bench's loop in a fresh page, this tree
+## against BASE (none by default) in RUNS turns: each edit's time, the wasm
+## functions V8 compiled lazily while it waited, and the warm-up's steps
+## (app/ui/warm.go), from Chromium's trace; WARM_PROFILE=1 profiles the
+## first edit of each kind by Go function (cmd/whichstatus/warmtrace_test.go).
+## For reading, not judged.
+warmtrace: chromium tools
+	BOOT_BASE=$(BASE) BOOT_RUNS=$(RUNS) $(GO) test -tags browser -count=1 -timeout 60m -run 'TestWarmTrace$$' -v ./cmd/whichstatus | grep -v '^=== '
 
 ## clean: remove what the build wrote
 clean:

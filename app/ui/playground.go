@@ -91,9 +91,12 @@ func named(hs []engine.Header) []engine.Header {
 }
 
 func (p *Playground) OnPreRender(ctx app.Context) { p.load(ctx) }
-func (p *Playground) OnMount(ctx app.Context)     { ctx.Defer(func(app.Context) { watchVerdict() }) }
-func (p *Playground) OnDismount()                 { unwatchVerdict() }
-func (p *Playground) OnNav(ctx app.Context)       { p.load(ctx) }
+func (p *Playground) OnMount(ctx app.Context) {
+	ctx.Defer(func(app.Context) { watchVerdict() })
+	warmUp(ctx, warmSteps()...)
+}
+func (p *Playground) OnDismount()           { unwatchVerdict() }
+func (p *Playground) OnNav(ctx app.Context) { p.load(ctx) }
 
 // load starts from the case the URL names: the page's scenario or the
 // home case, or the case of a share link (?case=). A damaged link shows

@@ -24,7 +24,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
-	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -56,7 +55,6 @@ func TestBootProfile(t *testing.T) {
 		visit(t, b, s, s.url+os.Getenv("BOOT_PATH")+"/")
 		ready := evalB[float64](t, b, `window.__bench.ready`)
 		boot := evalB[float64](t, b, `window.__bench.boot`)
-		origin := evalB[float64](t, b, `performance.timeOrigin`)
 		res, err := chromedp.Call(b, profiler.Stop, cdp.Empty{})
 		if err != nil {
 			t.Fatal(err)
@@ -68,63 +66,14 @@ func TestBootProfile(t *testing.T) {
 			os.WriteFile(filepath.Join(out, fmt.Sprintf("boot%d.cpuprofile", i)), j, 0o644)
 		}
 		t.Logf("boot %d: ready %.0f boot %.0f first run %.0f", i, ready, boot, boot-ready)
-		// samples within [ready, boot] (profile times are µs, monotonic; map by the last sample)
-		parent := map[int64]int64{}
-		node := map[int64]*profiler.ProfileNode{}
-		for _, n := range prof.Nodes {
-			node[n.ID] = n
-			for _, c := range n.Children {
-				parent[c] = n.ID
-			}
-		}
-		_ = origin
-		ts := prof.StartTime
-		for k, id := range prof.Samples {
-			ts += float64(prof.TimeDeltas[k])
-			var dt float64
-			if k+1 < len(prof.TimeDeltas) {
-				dt = float64(prof.TimeDeltas[k+1]) / 1000
-			}
-			n := node[id]
-			name := n.CallFrame.FunctionName
-			if name == "(idle)" || name == "(program)" {
-				continue
-			}
-			self[name] += dt
-			total += dt
-			seen := map[string]bool{}
-			for x := id; ; {
-				nm := node[x].CallFrame.FunctionName
-				if !seen[nm] {
-					seen[nm] = true
-					incl[nm] += dt
-				}
-				p, ok := parent[x]
-				if !ok {
-					break
-				}
-				x = p
-			}
-		}
+		total += addProfile(prof, self, incl)
 	}
 	dump := func(m map[string]float64, what string, n int) {
-		type kv struct {
-			k string
-			v float64
-		}
-		var xs []kv
+		per := map[string]float64{}
 		for k, v := range m {
-			xs = append(xs, kv{k, v})
+			per[k] = v / float64(runs)
 		}
-		sort.Slice(xs, func(i, j int) bool { return xs[i].v > xs[j].v })
-		var sb strings.Builder
-		for i, x := range xs {
-			if i >= n {
-				break
-			}
-			fmt.Fprintf(&sb, "%8.1f  %s\n", x.v/float64(runs), x.k)
-		}
-		t.Logf("%s (ms per boot), total busy %.0f:\n%s", what, total/float64(runs), sb.String())
+		t.Logf("%s (ms per boot), total busy %.0f:\n%s", what, total/float64(runs), topOf(per, n))
 	}
 	dump(self, "self", 60)
 	dump(incl, "inclusive", 150)
@@ -195,13 +144,15 @@ type traceEv struct {
 	Args json.RawMessage `json:"args"`
 }
 
-// visitTraced visits and gives the longest main-thread task's CPU and wall
-// ms, and the main thread's CPU ms until the boot.
-func visitTraced(t *testing.T, b context.Context, s *benchSite, url string) (longCPU, longWall, cpuToBoot float64) {
+// traced runs do with Chromium's trace on (the categories cats) and gives
+// the trace's events.
+func traced(t *testing.T, b context.Context, cats []string, do func()) []traceEv {
 	var mu sync.Mutex
 	var evs []traceEv
 	done := make(chan struct{})
-	chromedp.Listen(b, func(ev any) {
+	lctx, cancel := context.WithCancel(b)
+	defer cancel()
+	chromedp.Listen(lctx, func(ev any) {
 		switch ev := ev.(type) {
 		case *tracing.EventDataCollected:
 			mu.Lock()
@@ -216,11 +167,10 @@ func visitTraced(t *testing.T, b context.Context, s *benchSite, url string) (lon
 			close(done)
 		}
 	})
-	chromedp.Call(b, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: stampProbe})
-	if _, err := chromedp.Call(b, tracing.Start, tracing.StartParams{TraceConfig: &tracing.TraceConfig{IncludedCategories: strings.Split(cmpOr(os.Getenv("BOOT_CATS"), "toplevel,devtools.timeline,__metadata,v8.wasm"), ",")}}); err != nil {
+	if _, err := chromedp.Call(b, tracing.Start, tracing.StartParams{TraceConfig: &tracing.TraceConfig{IncludedCategories: cats}}); err != nil {
 		t.Fatal(err)
 	}
-	visit(t, b, s, url)
+	do()
 	chromedp.Call(b, tracing.End, cdp.Empty{})
 	select {
 	case <-done:
@@ -229,6 +179,14 @@ func visitTraced(t *testing.T, b context.Context, s *benchSite, url string) (lon
 	}
 	mu.Lock()
 	defer mu.Unlock()
+	return evs
+}
+
+// visitTraced visits and gives the longest main-thread task's CPU and wall
+// ms, and the main thread's CPU ms until the boot.
+func visitTraced(t *testing.T, b context.Context, s *benchSite, url string) (longCPU, longWall, cpuToBoot float64) {
+	chromedp.Call(b, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: stampProbe})
+	evs := traced(t, b, strings.Split(cmpOr(os.Getenv("BOOT_CATS"), "toplevel,devtools.timeline,__metadata,v8.wasm"), ","), func() { visit(t, b, s, url) })
 	var lazyN int
 	var lazyWall, lazyCPU float64
 	// the renderer main thread: the one with the boot stamp
