@@ -22,10 +22,14 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
+	"image"
+	"image/png"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -224,6 +228,8 @@ func TestWarmTrace(t *testing.T) {
 	}
 	type agg struct{ first, later []float64 }
 	figs := make([]map[string]*agg, len(sites))
+	// every edit, and every edit but each page's first, as make bench counts them
+	dom, painted, domRest, paintedRest := make([][]float64, len(sites)), make([][]float64, len(sites)), make([][]float64, len(sites)), make([][]float64, len(sites))
 	for i := range figs {
 		figs[i] = map[string]*agg{}
 	}
@@ -248,6 +254,10 @@ func TestWarmTrace(t *testing.T) {
 			seen := map[string]bool{}
 			for j, e := range got {
 				fmt.Fprintf(&sb, "%2d %-7s dom %6.1f paint %6.1f | lazy %3d fns %5.1f ms | busy %5.1f\n", j, e.Kind, e.DOM, e.Paint, e.lazyN, e.lazyMs, e.busyMs)
+				dom[i], painted[i] = append(dom[i], e.DOM), append(painted[i], e.Paint)
+				if j > 0 {
+					domRest[i], paintedRest[i] = append(domRest[i], e.DOM), append(paintedRest[i], e.Paint)
+				}
 				a := figs[i][e.Kind]
 				if a == nil {
 					a = &agg{}
@@ -270,4 +280,108 @@ func TestWarmTrace(t *testing.T) {
 			}
 		}
 	}
+	load, _ := os.ReadFile("/proc/loadavg")
+	t.Logf("load %s", load)
+	for i, s := range sites {
+		t.Logf("%-8s all %d edits: DOM p50 %5.1f p95 %5.1f, painted p50 %5.1f p95 %5.1f | without each page's first edit: DOM p95 %5.1f, painted p95 %5.1f",
+			s.name, len(dom[i]), median(dom[i]), percentile(dom[i], 95), median(painted[i]), percentile(painted[i], 95), percentile(domRest[i], 95), percentile(paintedRest[i], 95))
+	}
 }
+
+// TestWarmLook compares what /scenarios/duplicate-email shows, at 1280 and
+// 390 px, light and dark, once the warm-up has run (2 s after the boot),
+// in this tree and in BOOT_BASE (main by default), pixel by pixel, and
+// keeps the pictures in WARM_SHOTS (screenshots/ by default). For reading:
+// run it with -run 'TestWarmLook$'.
+func TestWarmLook(t *testing.T) {
+	chromium := cmpOr(os.Getenv("CHROMIUM"), "/usr/bin/chromium")
+	base := cmpOr(os.Getenv("BOOT_BASE"), "main")
+	shots := cmpOr(os.Getenv("WARM_SHOTS"), filepath.Join("..", "..", "screenshots"))
+	os.MkdirAll(shots, 0o755)
+	sites := []*benchSite{
+		{name: "this", host: &staticHost{dir: profSite(t, "", true)}, sel: `main[data-booted="wasm"]`},
+		{name: base, host: &staticHost{dir: profSite(t, base, true)}, sel: `main[data-booted="wasm"]`},
+	}
+	for _, s := range sites {
+		s.url = newLoopback(t, s.host)
+	}
+	for _, w := range []int64{1280, 390} {
+		for _, scheme := range []string{"light", "dark"} {
+			var pics [2]image.Image
+			for i, s := range sites {
+				b := launch(t, chromium, t.TempDir())
+				if err := chromedp.Do(b, chromedp.EmulateViewport(w, 900), colorScheme(scheme)); err != nil {
+					t.Fatal(err)
+				}
+				visit(t, b, s, s.url+"/scenarios/duplicate-email")
+				chromedp.Do(b, chromedp.Sleep(2*time.Second))
+				png, err := chromedp.Run(b, chromedp.FullScreenshot(100))
+				closeBrowser(b)
+				if err != nil {
+					t.Fatal(err)
+				}
+				name := fmt.Sprintf("warmlook-%s-%d-%s.png", strings.ReplaceAll(s.name, "/", "-"), w, scheme)
+				os.WriteFile(filepath.Join(shots, name), png, 0o644)
+				if pics[i], err = pngDecode(png); err != nil {
+					t.Fatal(err)
+				}
+			}
+			a, b := pics[0].Bounds(), pics[1].Bounds()
+			differ := 0
+			if a != b {
+				t.Logf("%d px, %s: this page is %v, %s's %v", w, scheme, a.Size(), base, b.Size())
+				continue
+			}
+			for y := a.Min.Y; y < a.Max.Y; y++ {
+				for x := a.Min.X; x < a.Max.X; x++ {
+					if pics[0].At(x, y) != pics[1].At(x, y) {
+						differ++
+					}
+				}
+			}
+			t.Logf("%d px, %s: %v, %d pixels differ from %s's", w, scheme, a.Size(), differ, base)
+		}
+	}
+}
+
+// TestWarmLighthouse runs Lighthouse's desktop preset (as make bench
+// LIGHTHOUSE=1 does) on / and /scenarios/duplicate-email of this tree and
+// of BOOT_BASE (main by default), BOOT_RUNS times in turns, and gives the
+// medians of the performance score and of the total blocking time. For
+// reading: run it with -run 'TestWarmLighthouse$'.
+func TestWarmLighthouse(t *testing.T) {
+	runs := envInt(t, "BOOT_RUNS", 1)
+	chromium := cmpOr(os.Getenv("CHROMIUM"), "/usr/bin/chromium")
+	base := cmpOr(os.Getenv("BOOT_BASE"), "main")
+	sites := []*benchSite{
+		{name: "this", host: &staticHost{dir: profSite(t, "", true)}},
+		{name: base, host: &staticHost{dir: profSite(t, base, true)}},
+	}
+	for _, s := range sites {
+		s.url = newLoopback(t, s.host)
+	}
+	paths := []string{"/", "/scenarios/duplicate-email"}
+	perf, tbt := map[string][]float64{}, map[string][]float64{}
+	for r := 0; r < runs; r++ {
+		for _, p := range paths {
+			for k := range sites {
+				s := sites[(k+r)%len(sites)]
+				c := lighthouseRun(t, chromium, s.url+p)
+				key := s.name + " " + p
+				perf[key] = append(perf[key], c["performance"])
+				tbt[key] = append(tbt[key], c["total-blocking-time"])
+				t.Logf("%s: performance %.0f, total blocking time %.0f ms", key, c["performance"], c["total-blocking-time"])
+			}
+		}
+	}
+	load, _ := os.ReadFile("/proc/loadavg")
+	t.Logf("load %s", load)
+	for _, p := range paths {
+		for _, s := range sites {
+			key := s.name + " " + p
+			t.Logf("%-34s performance %3.0f, total blocking time %4.0f ms (medians of %d; %v)", key, median(perf[key]), median(tbt[key]), runs, tbt[key])
+		}
+	}
+}
+
+func pngDecode(b []byte) (image.Image, error) { return png.Decode(bytes.NewReader(b)) }
