@@ -39,40 +39,39 @@ const maxAlternatives = 5
 // Apply makes the edit on a copy of the case. A fact's path and value are
 // checked against the case format.
 func (e Edit) Apply(c Case) (Case, error) {
-	c, err := e.change(c)
-	if err != nil {
+	if err := e.change(&c); err != nil {
 		return c, err
 	}
 	return c, c.Validate()
 }
 
-// change makes the edit on a copy of the case, checking the edit but not
-// the case it makes.
-func (e Edit) change(c Case) (Case, error) {
+// change makes the edit in the case, checking the edit but not the case it
+// makes. The case's lists are not written: a header edit makes new ones.
+func (e Edit) change(c *Case) error {
 	switch e.Op {
 	case "set_method":
 		m, ok := e.Value.(string)
 		if !ok {
-			return c, errors.New("set_method: the value must be a method, as a string")
+			return errors.New("set_method: the value must be a method, as a string")
 		}
 		c.Request.Method = m
 	case "set_header":
 		v, ok := e.Value.(string)
 		if !ok || e.Name == "" {
-			return c, errors.New("set_header: give the header's name and its value, as a string")
+			return errors.New("set_header: give the header's name and its value, as a string")
 		}
 		hs, at := withoutHeader(slices.Clone(c.Request.Headers), e.Name)
 		c.Request.Headers = slices.Insert(hs, at, Header{Name: e.Name, Value: v})
 	case "remove_header":
 		c.Request.Headers, _ = withoutHeader(slices.Clone(c.Request.Headers), e.Name)
 	case "set_fact":
-		if err := setFact(&c, e.Name, e.Value); err != nil {
-			return c, fmt.Errorf("set_fact %s: %w", e.Name, err)
+		if err := setFact(c, e.Name, e.Value); err != nil {
+			return fmt.Errorf("set_fact %s: %w", e.Name, err)
 		}
 	default:
-		return c, fmt.Errorf("unknown edit %q (one of set_method, set_header, remove_header, set_fact)", e.Op)
+		return fmt.Errorf("unknown edit %q (one of set_method, set_header, remove_header, set_fact)", e.Op)
 	}
-	return c, nil
+	return nil
 }
 
 // check validates the field the edit changed in the case it made. Validate
@@ -177,11 +176,15 @@ func Alternatives(c Case, d Decision) []Alternative {
 	// each change makes needs only its changed field checked: 47 fields
 	// checked once rather than once a candidate.
 	valid := c.Validate() == nil
+	// Each change is made in one copy of the case and read into one view,
+	// both made anew for it: 20 allocations of about a kilobyte fewer.
+	t, v := new(Case), new(view)
 	var room [48]Step
 	for _, k := range candidates(c) {
-		t, err := k.edit.change(c)
+		*t = c
+		err := k.edit.change(t)
 		if err == nil && valid {
-			err = k.edit.check(&t)
+			err = k.edit.check(t)
 		} else if err == nil {
 			err = t.Validate()
 		}
@@ -189,7 +192,7 @@ func Alternatives(c Case, d Decision) []Alternative {
 			continue // a change this case cannot take
 		}
 		// Only the code and the path matter here, not their words.
-		code, steps := decideSteps(t, room[:])
+		code, steps := decideSteps(v, *t, room[:])
 		if code == d.Code {
 			continue
 		}

@@ -51,11 +51,13 @@ func flowOf(c Case) (Profile, *flow) {
 
 // decideSteps is Recommend's code and its trace's steps without their
 // words (the question, the input), in room: what Alternatives needs of
-// each change it tries, at a tenth of Recommend's work.
-func decideSteps(c Case, room []Step) (int, []Step) {
+// each change it tries, at a tenth of Recommend's work. It reads the case
+// into v.
+func decideSteps(v *view, c Case, room []Step) (int, []Step) {
 	p, f := flowOf(c)
+	v.read(c, p)
 	var taken [48]int16
-	o, path := f.walk(newView(c, p), codeOnly, taken[:])
+	o, path := f.walk(v, codeOnly, taken[:])
 	steps := room[:0]
 	for _, s := range path {
 		steps = append(steps, Step{at: &f.steps[s/2].shown[s%2]})

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -435,5 +436,31 @@ func TestHeaderDetails(t *testing.T) {
 func TestViewSize(t *testing.T) {
 	if n := unsafe.Sizeof(view{}) + 8; n > 1024 {
 		t.Errorf("a view takes %d bytes with its header: shrink view.room by %d", n, n-1024)
+	}
+}
+
+// A view read anew for another case decides as a fresh one: Alternatives
+// reads every change it tries into one view, and nothing of the last case
+// may stay.
+func TestViewReadAnew(t *testing.T) {
+	var cases []Case
+	for _, s := range scenarioFiles(t) {
+		for _, p := range Profiles {
+			c := s.c
+			c.Profile = p
+			cases = append(cases, c)
+		}
+	}
+	v := new(view)
+	var room, freshRoom [48]Step
+	for _, a := range cases {
+		for _, b := range cases {
+			decideSteps(v, a, room[:])
+			code, steps := decideSteps(v, b, room[:])
+			want, wantSteps := decideSteps(new(view), b, freshRoom[:])
+			if code != want || !slices.Equal(steps, wantSteps) {
+				t.Fatalf("read after %+v, %+v gives %d %v; a fresh view gives %d %v", a, b, code, steps, want, wantSteps)
+			}
+		}
 	}
 }

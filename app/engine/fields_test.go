@@ -181,8 +181,8 @@ func TestEditCheckIsValidate(t *testing.T) {
 	}
 	bad := 0
 	for _, e := range edits {
-		c, err := e.change(Case{Request: Request{Headers: []Header{{"Accept", "application/json"}}}})
-		if err != nil {
+		c := Case{Request: Request{Headers: []Header{{"Accept", "application/json"}}}}
+		if err := e.change(&c); err != nil {
 			t.Errorf("%+v.change: %v", e, err)
 			continue
 		}

@@ -52,7 +52,16 @@ type view struct {
 }
 
 func newView(c Case, p Profile) *view {
-	v := &view{c: c}
+	v := new(view)
+	v.read(c, p)
+	return v
+}
+
+// read makes the view the case's for a profile, every field anew, so that
+// one view can serve case after case (Alternatives reads each change it
+// tries into one) with nothing of the last one left.
+func (v *view) read(c Case, p Profile) {
+	*v = view{c: c}
 	r, s := &v.c.Request, &v.c.Situation
 	v.method = or(r.Method, "GET")
 	if p == DRF && isToken(v.method) && strings.ToUpper(v.method) != v.method {
@@ -78,7 +87,6 @@ func newView(c Case, p Profile) *view {
 	v.maxBody = orInt(s.Server.MaxBodyBytes, DefaultMaxBodyBytes)
 	v.length = orInt(s.Resource.Length, DefaultLength)
 	v.scheme = or(s.Endpoint.AuthScheme, DefaultAuthScheme)
-	return v
 }
 
 // supposed is an answer also supposes, to find what else is wrong.
