@@ -178,7 +178,8 @@ func Alternatives(c Case, d Decision) []Alternative {
 	valid := c.Validate() == nil
 	// Each change is made in one copy of the case and read into one view,
 	// both made anew for it: 20 allocations of about a kilobyte fewer.
-	t, v := new(Case), new(view)
+	t, v := new(Case), spareView(c, RFC9110)
+	defer v.keep()
 	var room [48]Step
 	for _, k := range candidates(c) {
 		*t = c

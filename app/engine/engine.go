@@ -14,7 +14,8 @@ func Recommend(c Case) Decision {
 	if p == DRF {
 		other = RFC9110
 	}
-	v := newView(c, p)
+	v := spareView(c, p)
+	defer v.keep()
 	var room, otherRoom [48]int16
 	o, taken := f.walk(v, withTrace, room[:])
 	d := decision(o, v, p)

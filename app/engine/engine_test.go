@@ -1,10 +1,14 @@
 package engine
 
 import (
+	"bytes"
+	"encoding/json"
+	"reflect"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"unsafe"
 
@@ -463,4 +467,61 @@ func TestViewReadAnew(t *testing.T) {
 			}
 		}
 	}
+}
+
+// A decision made after any other is the one made first, and a decision
+// kept while others are made stays as it was: Recommend reads every case
+// into the one spare view.
+func TestViewsAreReused(t *testing.T) {
+	var cases []Case
+	for _, s := range scenarioFiles(t) {
+		for _, p := range Profiles {
+			c := s.c
+			c.Profile = p
+			cases = append(cases, c)
+		}
+	}
+	first := make([]Decision, len(cases))
+	kept := make([][]byte, len(cases))
+	for i, c := range cases {
+		first[i] = Recommend(c)
+		kept[i], _ = json.Marshal(first[i])
+	}
+	for i, c := range cases {
+		for _, b := range cases {
+			Recommend(b)
+			if d := Recommend(c); !reflect.DeepEqual(d, first[i]) {
+				t.Fatalf("Recommend(%+v) after Recommend(%+v) differs from the first", c, b)
+			}
+		}
+	}
+	for i, d := range first {
+		if got, _ := json.Marshal(d); !bytes.Equal(got, kept[i]) {
+			t.Errorf("decision %d changed while others were made:\n%s\nwas\n%s", i, got, kept[i])
+		}
+	}
+}
+
+// Decisions made at once on several goroutines are the ones made alone:
+// the spare view goes to one decision at a time.
+func TestRecommendAtOnce(t *testing.T) {
+	files := scenarioFiles(t)
+	want := make([]Decision, len(files))
+	for i, s := range files {
+		want[i] = Recommend(s.c)
+	}
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for range 20 {
+				for i, s := range files {
+					if d := Recommend(s.c); !reflect.DeepEqual(d, want[i]) {
+						t.Errorf("%s: a decision made beside others differs", s.id)
+						return
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
