@@ -447,14 +447,7 @@ func TestViewSize(t *testing.T) {
 // reads every change it tries into one view, and nothing of the last case
 // may stay.
 func TestViewReadAnew(t *testing.T) {
-	var cases []Case
-	for _, s := range scenarioFiles(t) {
-		for _, p := range Profiles {
-			c := s.c
-			c.Profile = p
-			cases = append(cases, c)
-		}
-	}
+	cases := everyProfile(scenarioFiles(t))
 	v := new(view)
 	var room, freshRoom [48]Step
 	for _, a := range cases {
@@ -473,14 +466,7 @@ func TestViewReadAnew(t *testing.T) {
 // kept while others are made stays as it was: Recommend reads every case
 // into the one spare view.
 func TestViewsAreReused(t *testing.T) {
-	var cases []Case
-	for _, s := range scenarioFiles(t) {
-		for _, p := range Profiles {
-			c := s.c
-			c.Profile = p
-			cases = append(cases, c)
-		}
-	}
+	cases := everyProfile(scenarioFiles(t))
 	first := make([]Decision, len(cases))
 	kept := make([][]byte, len(cases))
 	for i, c := range cases {
@@ -524,4 +510,17 @@ func TestRecommendAtOnce(t *testing.T) {
 		})
 	}
 	wg.Wait()
+}
+
+// everyProfile is each scenario's case under each profile.
+func everyProfile(files []scenarioFile) []Case {
+	var cases []Case
+	for _, s := range files {
+		for _, p := range Profiles {
+			c := s.c
+			c.Profile = p
+			cases = append(cases, c)
+		}
+	}
+	return cases
 }
