@@ -83,7 +83,9 @@ func (v *view) keep() { spare.Store(v) }
 // one view can serve case after case (Alternatives reads each change it
 // tries into one) with nothing of the last one left.
 func (v *view) read(c Case, p Profile) {
-	*v = view{c: c}
+	// The room of also's suppositions is kept, emptied: in the spare view
+	// they are allocated once, not in most cases (0.7 allocations a case).
+	*v = view{c: c, override: v.override[:0]}
 	r, s := &v.c.Request, &v.c.Situation
 	v.method = or(r.Method, "GET")
 	if p == DRF && isToken(v.method) && strings.ToUpper(v.method) != v.method {
