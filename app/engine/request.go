@@ -59,9 +59,10 @@ func newView(c Case, p Profile) *view {
 }
 
 // spare is a view kept for the next decision: one made per process rather
-// than per case is 1 KB and an allocation fewer per case (2,734 → 1,706 B)
-// and about 8 % of a case's time in wasm (BENCHMARKS.md). A decision that
-// finds it taken, by another goroutine, makes its own.
+// than per case is 1 KB and an allocation fewer per case (2,734 → 1,710 B)
+// and 8 to 10 % of a case's time in wasm (BENCHMARKS.md). A decision that
+// finds it taken, by another goroutine, makes its own. It holds the last
+// case it read until the next.
 var spare atomic.Pointer[view]
 
 // spareView is the spare view, or a new one, read for the case; give it
