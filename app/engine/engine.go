@@ -14,8 +14,9 @@ func Recommend(c Case) Decision {
 	if p == DRF {
 		other = RFC9110
 	}
-	v := spareView(c, p)
+	v := spareView()
 	defer v.keep()
+	v.read(c, p)
 	var room, otherRoom [48]int16
 	o, taken := f.walk(v, withTrace, room[:])
 	d := decision(o, v, p)

@@ -65,15 +65,13 @@ func newView(c Case, p Profile) *view {
 // case it read until the next.
 var spare atomic.Pointer[view]
 
-// spareView is the spare view, or a new one, read for the case; give it
-// back with keep once nothing reads it.
-func spareView(c Case, p Profile) *view {
-	v := spare.Swap(nil)
-	if v == nil {
-		v = new(view)
+// spareView is the spare view, or a new one, to read a case into; give
+// it back with keep once nothing reads it.
+func spareView() *view {
+	if v := spare.Swap(nil); v != nil {
+		return v
 	}
-	v.read(c, p)
-	return v
+	return new(view)
 }
 
 // keep makes the view the spare. Nothing a decision returns points into
