@@ -10,7 +10,8 @@ import (
 
 // What would change the answer: for a decision, the few single changes to
 // the case that give another code. Each is tried on a copy of the case and
-// decided by Recommend, so an alternative is never a guess.
+// decided by Recommend's own walk, so an alternative is never a guess
+// (TestAlternativesGiveTheirCode applies each and asks Recommend).
 
 // Alternative is one change to a case and the code it gives.
 type Alternative struct {
