@@ -106,7 +106,7 @@ func (b *constantsBox) Render() app.UI {
 		el("details", "eco-pick",
 			txt("summary", "", "Choose ecosystems ("+strconv.Itoa(len(rows))+" of "+strconv.Itoa(len(status.Ecosystems))+")"),
 			// The choice does not follow the code: a still.
-			keep(ecoKey{picked, b.filled || !app.IsClient}, b.choices),
+			keep(ecoKey{b, picked, b.filled || !app.IsClient}),
 			txt("p", "muted small", "Your choice is kept on this device."),
 		),
 		when(b.msg != "", func() app.UI { return txt("p", "warn-text", b.msg) }),
@@ -115,12 +115,14 @@ func (b *constantsBox) Render() app.UI {
 
 // ecoKey is the choice of ecosystems, and whether its boxes are built.
 type ecoKey struct {
+	b      *constantsBox // for its handlers
 	picked []string
 	filled bool
 }
 
-// choices are a checkbox for each ecosystem, the picked ones checked.
-func (b *constantsBox) choices(k ecoKey) app.UI {
+// render is a checkbox for each ecosystem, the picked ones checked.
+func (k ecoKey) render() app.UI {
+	b := k.b
 	var boxes []app.UI
 	if k.filled {
 		boxes = make([]app.UI, len(status.Ecosystems))

@@ -72,8 +72,8 @@ func (f *FlowView) Render() app.UI {
 	// behind: its caption and tools are stills, and the path is worked
 	// out once per trace.
 	return el("figure", class,
-		keep(captionKey(len(d.Trace)), flowCaption),
-		keep(toolsKey{}, flowTools),
+		keep(captionKey(len(d.Trace))),
+		keep(toolsKey{}),
 		&litCanvas{Profile: profileOf(d.Profile), Path: f.path.of(d.Trace), Loaded: f.loaded},
 	).Aria("labelledby", "flow-title")
 }
@@ -83,7 +83,9 @@ type (
 	toolsKey   struct{}
 )
 
-func flowCaption(steps captionKey) app.UI {
+func (toolsKey) render() app.UI { return flowTools() }
+
+func (steps captionKey) render() app.UI {
 	return el("figcaption", "flow-cap",
 		txt("h3", "", "The path on the flow").ID("flow-title"),
 		txt("p", "hint", "Lit: the "+strconv.Itoa(int(steps))+" questions this case asked, and the answer it left by; dimmed: the ones it never reached. The list of steps says the same in words."),
@@ -131,7 +133,7 @@ func lightPath(steps []engine.Step) string {
 
 // flowTools are the size buttons (web/flow.js sets the canvas's data-zoom)
 // and the box where web/flow.js shows the chosen question.
-func flowTools(toolsKey) app.UI {
+func flowTools() app.UI {
 	return el("div", "flow-tools",
 		el("div", "flow-zoom",
 			attrs(txt("button", "ghost", "Fit width"), "type", "button", "data-zoom-to", "fit"),

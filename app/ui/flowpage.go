@@ -66,7 +66,7 @@ func (f *FlowPage) Render() app.UI {
 			),
 			el("figure", "flow-view whole",
 				txt("figcaption", "sr", "The decision flow; the list below gives the same flow in words."),
-				flowTools(toolsKey{}),
+				flowTools(),
 				flowCanvas(p, f.loaded),
 			).Aria("label", "The decision flow under "+p.Title()),
 		),

@@ -113,13 +113,13 @@ func (w *writeFold) Render() app.UI {
 	// the fold and leaves them as they were.
 	return el("details", "block write",
 		txt("summary", "", "What to write: DRF, Go, Express, FastAPI"),
-		keep(snips, snippetList),
+		keep(snips),
 	).On("toggle", w.toggle)
 }
 
 type snipsKey []snippet.Snippet
 
-func snippetList(snips snipsKey) app.UI {
+func (snips snipsKey) render() app.UI {
 	kids := make([]app.UI, len(snips))
 	for i, s := range snips {
 		lang := s.Target

@@ -23,10 +23,10 @@ func layout(section string, content ...app.UI) app.UI {
 	main := booted(el("main", "main", content...).ID("main").TabIndex(-1))
 	return el("div", "shell",
 		link("#main", "skip", "Skip to the content"),
-		keep(chromeKey(section), siteHeader),
+		keep(chromeKey(section)),
 		&UpdatePrompt{},
 		main,
-		keep(footKey{}, siteFooter),
+		keep(footKey{}),
 	)
 }
 
@@ -37,7 +37,7 @@ type (
 	footKey   struct{}
 )
 
-func siteHeader(section chromeKey) app.UI {
+func (section chromeKey) render() app.UI {
 	return el("header", "top",
 		el("a", "brand",
 			logo(28),
@@ -54,7 +54,7 @@ func siteHeader(section chromeKey) app.UI {
 	)
 }
 
-func siteFooter(footKey) app.UI {
+func (footKey) render() app.UI {
 	return el("footer", "foot",
 		txt("p", "", "Everything is decided in your browser: nothing you type leaves this page."),
 		el("p", "",

@@ -230,14 +230,14 @@ func (p *Playground) Render() app.UI {
 	// The parts an edit of the case leaves as they were are stills: an
 	// edit renders the verdict and the editor it came from, not them.
 	return layout(section,
-		keep(introKey{p.sc.ID, p.edited, p.try}, func(introKey) app.UI { return p.intro() }),
-		keep(noticeKey{p.linkErr, p.sc.ID != ""}, func(noticeKey) app.UI { return p.linkNotice() }),
+		keep(introKey{p, p.sc.ID, p.edited, p.try}),
+		keep(noticeKey{p, p.linkErr, p.sc.ID != ""}),
 		el("div", "play",
 			el("div", "editors",
 				el("div", "panel setup",
 					&ScenarioPicker{Selected: p.sc.ID, NoCodes: p.try.on},
-					keep(profileOf(p.c.Profile), p.profileSwitch),
-					keep(fileKey{p.file, p.fileErr}, func(fileKey) app.UI { return p.caseActions() }),
+					keep(profileKey{p, profileOf(p.c.Profile)}),
+					keep(fileKey{p, p.file, p.fileErr}),
 				),
 				requestEditor(p.c, p.edit),
 				&SituationEditor{Situation: p.c.Situation, onEdit: p.edit},
@@ -250,7 +250,7 @@ func (p *Playground) Render() app.UI {
 		),
 		// On a phone the verdict can be below the controls: keep its code
 		// in sight until the verdict itself is (see watchVerdict).
-		when(!p.try.on, func() app.UI { return keep(barKey{p.d.Code, p.d.Reason}, verdictBar) }),
+		when(!p.try.on, func() app.UI { return keep(barKey{p.d.Code, p.d.Reason}) }),
 		p.dialogs(),
 	)
 }
@@ -258,15 +258,22 @@ func (p *Playground) Render() app.UI {
 // The keys of the playground's stills: what each part reads of the page.
 type (
 	introKey struct {
+		p        *Playground
 		scenario string // p.sc
 		edited   bool
 		try      tryFirst
 	}
 	noticeKey struct {
+		p        *Playground
 		err      string // p.linkErr
 		scenario bool
 	}
+	profileKey struct {
+		p       *Playground
+		profile engine.Profile
+	}
 	fileKey struct {
+		p    *Playground
 		file string
 		bad  bool
 	}
@@ -276,7 +283,13 @@ type (
 	}
 )
 
-func verdictBar(k barKey) app.UI {
+func (k introKey) render() app.UI   { return k.p.intro() }
+func (k noticeKey) render() app.UI  { return k.p.linkNotice() }
+func (k profileKey) render() app.UI { return k.p.profileSwitch(k.profile) }
+func (k fileKey) render() app.UI    { return k.p.caseActions() }
+
+// render is the phone's bar: the verdict's code, pointing down to it.
+func (k barKey) render() app.UI {
 	return el("a", "verdict-bar "+classClass(k.code),
 		txt("strong", "", strconv.Itoa(k.code)),
 		txt("span", "", " "+k.reason),

@@ -50,22 +50,29 @@ func requestEditor(c engine.Case, onEdit func(ctx app.Context, edit func(c *engi
 // credentials.
 type (
 	methodKey struct {
+		r      *RequestEditor
 		method string
 		other  bool // RequestEditor.otherMethod
 	}
 	versionsKey struct{}
 	namesKey    struct{}
-	credsKey    engine.Credentials
+	credsKey    struct {
+		r     *RequestEditor
+		creds engine.Credentials
+	}
 )
 
-func versionList(versionsKey) app.UI {
+func (k methodKey) render() app.UI { return k.r.methodControl(k.method) }
+func (k credsKey) render() app.UI  { return k.r.credentials() }
+
+func (versionsKey) render() app.UI {
 	return el("datalist", "",
 		option("HTTP/1.0", "", false), option("HTTP/1.1", "", false),
 		option("HTTP/2", "", false), option("HTTP/3", "", false),
 	).ID("versions")
 }
 
-func headerNameList(namesKey) app.UI {
+func (namesKey) render() app.UI {
 	names := make([]app.UI, len(headerNames))
 	for i, n := range headerNames {
 		names[i] = option(n, "", false)
@@ -78,7 +85,7 @@ func (r *RequestEditor) Render() app.UI {
 	return el("section", "panel request",
 		txt("h2", "", "The request").ID("req-title"),
 		el("div", "reqline",
-			keep(methodKey{req.Method, r.otherMethod}, func(k methodKey) app.UI { return r.methodControl(k.method) }),
+			keep(methodKey{r, req.Method, r.otherMethod}),
 			el("div", "field grow",
 				label("req-url", "URL"),
 				textInput("req-url", "text", req.URL).Class("mono").Attr("placeholder", "/").
@@ -89,12 +96,12 @@ func (r *RequestEditor) Render() app.UI {
 				textInput("req-version", "text", req.Version).Class("mono").
 					Attr("list", "versions").Attr("placeholder", "HTTP/1.1").
 					OnInput(r.edit(func(q *engine.Request, v string) { q.Version = v })),
-				keep(versionsKey{}, versionList),
+				keep(versionsKey{}),
 			),
 		),
 		r.headerRows(req.Headers),
 		r.bodyEditor(),
-		keep(credsKey(r.Creds), func(credsKey) app.UI { return r.credentials() }),
+		keep(credsKey{r, r.Creds}),
 	).Aria("labelledby", "req-title")
 }
 
@@ -172,7 +179,7 @@ func (r *RequestEditor) headerRows(headers []engine.Header) app.UI {
 		txt("h3", "", "Headers"),
 		when(len(headers) == 0, func() app.UI { return txt("p", "muted", "No headers.") }),
 		el("ul", "hrows", rows...),
-		keep(namesKey{}, headerNameList),
+		keep(namesKey{}),
 		txt("button", "ghost", "+ Add a header").ID("add-header").Attr("type", "button").
 			OnClick(func(ctx app.Context, e app.Event) {
 				n := 0

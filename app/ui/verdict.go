@@ -28,7 +28,7 @@ type Verdict struct {
 
 func (v *Verdict) Render() app.UI {
 	d := v.Decision
-	return el("div", "verdict-pair", v.verdict(d), keep(besideKey{d.Code, d.Reason, d.Guide}, guideBeside))
+	return el("div", "verdict-pair", v.verdict(d), keep(besideKey{d.Code, d.Reason, d.Guide}))
 }
 
 // The verdict's parts are stills (see still): an edit that changes the
@@ -41,8 +41,11 @@ type (
 	}
 	decidingKey struct{ steps []engine.Step } // the trace's last step is shown
 	notesKey    []engine.Note
-	altsKey     []engine.Alternative
-	briefKey    struct {
+	altsKey     struct {
+		v    *Verdict // for its onApply
+		alts []engine.Alternative
+	}
+	briefKey struct {
 		class, label string
 		b            *engine.Brief
 	}
@@ -54,20 +57,28 @@ type (
 	}
 )
 
+func (k headKey) render() app.UI     { return verdictHead(k) }
+func (k decidingKey) render() app.UI { return decidingStep(k.steps) }
+func (k notesKey) render() app.UI    { return notesList(k) }
+func (k altsKey) render() app.UI     { return k.v.alternatives(k.alts) }
+func (k briefKey) render() app.UI    { return brief(k) }
+func (k adviceKey) render() app.UI   { return adviceList(k) }
+func (k besideKey) render() app.UI   { return guideBeside(k) }
+
 func (v *Verdict) verdict(d engine.Decision) app.UI {
 	var last []engine.Step
 	if n := len(d.Trace); n > 0 {
 		last = d.Trace[n-1:]
 	}
 	return el("section", "verdict "+classClass(d.Code),
-		keep(headOf(d), verdictHead),
-		keep(decidingKey{last}, func(k decidingKey) app.UI { return decidingStep(k.steps) }),
+		keep(headOf(d)),
+		keep(decidingKey{last}),
 		traceList(d.Trace, true),
-		keep(notesKey(d.Notes), func(k notesKey) app.UI { return notesList(k) }),
-		keep(altsKey(v.Alternatives), v.alternatives),
-		keep(thenKey{"then", "Then", d.Then}, func(k thenKey) app.UI { return brief(briefKey(k)) }),
-		keep(briefKey{"other", otherLabel(d), d.Other}, brief),
-		keep(adviceKey(d.Headers), func(k adviceKey) app.UI { return adviceList(k) }),
+		keep(notesKey(d.Notes)),
+		keep(altsKey{v, v.Alternatives}),
+		keep(briefKey{"then", "Then", d.Then}),
+		keep(briefKey{"other", otherLabel(d), d.Other}),
+		keep(adviceKey(d.Headers)),
 		&constantsBox{Code: d.Code, Names: d.Constants},
 		writeBlock(v.Case, d),
 	).ID("verdict").Aria("labelledby", "verdict-title")
@@ -187,7 +198,7 @@ func brief(k briefKey) app.UI {
 
 // alternatives are buttons that make one change each: "Allow POST on this
 // endpoint → 201".
-func (v *Verdict) alternatives(alts altsKey) app.UI {
+func (v *Verdict) alternatives(alts []engine.Alternative) app.UI {
 	if len(alts) == 0 {
 		return nil
 	}
