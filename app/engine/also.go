@@ -67,7 +67,7 @@ func also(f *flow, v *view, first outcome, taken path) []Also {
 		return nil
 	}
 	var out []Also
-	defer func() { v.override = nil }()
+	defer func() { v.override = v.override[:0] }()
 	o := first
 	deciders := []string{first.last.id} // the checks that found a fault, in order
 	for len(out) < len(f.steps) {

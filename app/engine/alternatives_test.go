@@ -121,16 +121,3 @@ func TestEditApply(t *testing.T) {
 		t.Errorf("Apply changed the case it was given: %+v", c.Request.Headers)
 	}
 }
-
-// BenchmarkAlternatives is the cost an edit in the playground adds:
-// Recommend, then Alternatives, for every scenario.
-func BenchmarkAlternatives(b *testing.B) {
-	all := scenario.All()
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, s := range all {
-			engine.Alternatives(s.Case, engine.Recommend(s.Case))
-		}
-	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(all)), "ns/case")
-}

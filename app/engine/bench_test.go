@@ -18,3 +18,21 @@ func BenchmarkRecommend(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(cases)), "ns/case")
 }
+
+// BenchmarkAlternatives is the engine's share of an edit in the
+// playground: Recommend, then Alternatives, for every scenario. It reads
+// the scenarios as BenchmarkRecommend does, so it runs in wasm too.
+func BenchmarkAlternatives(b *testing.B) {
+	var cases []Case
+	for _, s := range scenarioFiles(b) {
+		cases = append(cases, s.c)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, c := range cases {
+			Alternatives(c, Recommend(c))
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(cases)), "ns/case")
+}

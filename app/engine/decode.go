@@ -255,21 +255,29 @@ func jsonKind(tok json.Token) string {
 // order, so the same case always gives the same first error.
 func (c Case) Validate() error {
 	for _, f := range Fields {
-		v := f.value(&c)
-		switch f.Type {
-		case String:
-			if f.Values != nil && !slices.Contains(f.Values, v.String()) {
-				return fmt.Errorf("%s: %q is not one of %s", f.Path, v.String(), strings.Join(f.Values[1:], ", "))
-			}
-		case Int:
-			if v.Int() < 0 {
-				return fmt.Errorf("%s: must be 0 or more, got %d", f.Path, v.Int())
-			}
-		case Headers:
-			for i, h := range c.Request.Headers {
-				if strings.TrimSpace(h.Name) == "" {
-					return fmt.Errorf("request.headers[%d].name: a header needs a name", i)
-				}
+		if err := f.check(&c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// check validates the field's value in a case, as Validate does.
+func (f Field) check(c *Case) error {
+	v := f.value(c)
+	switch f.Type {
+	case String:
+		if f.Values != nil && !slices.Contains(f.Values, v.String()) {
+			return fmt.Errorf("%s: %q is not one of %s", f.Path, v.String(), strings.Join(f.Values[1:], ", "))
+		}
+	case Int:
+		if v.Int() < 0 {
+			return fmt.Errorf("%s: must be 0 or more, got %d", f.Path, v.Int())
+		}
+	case Headers:
+		for i, h := range c.Request.Headers {
+			if strings.TrimSpace(h.Name) == "" {
+				return fmt.Errorf("request.headers[%d].name: a header needs a name", i)
 			}
 		}
 	}

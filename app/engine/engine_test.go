@@ -1,9 +1,14 @@
 package engine
 
 import (
+	"bytes"
+	"encoding/json"
+	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"unsafe"
 
@@ -436,4 +441,86 @@ func TestViewSize(t *testing.T) {
 	if n := unsafe.Sizeof(view{}) + 8; n > 1024 {
 		t.Errorf("a view takes %d bytes with its header: shrink view.room by %d", n, n-1024)
 	}
+}
+
+// A view read anew for another case decides as a fresh one: Alternatives
+// reads every change it tries into one view, and nothing of the last case
+// may stay.
+func TestViewReadAnew(t *testing.T) {
+	cases := everyProfile(scenarioFiles(t))
+	v := new(view)
+	var room, freshRoom [48]Step
+	for _, a := range cases {
+		for _, b := range cases {
+			decideSteps(v, a, room[:])
+			code, steps := decideSteps(v, b, room[:])
+			want, wantSteps := decideSteps(new(view), b, freshRoom[:])
+			if code != want || !slices.Equal(steps, wantSteps) {
+				t.Fatalf("read after %+v, %+v gives %d %v; a fresh view gives %d %v", a, b, code, steps, want, wantSteps)
+			}
+		}
+	}
+}
+
+// A decision made after any other is the one made first, and a decision
+// kept while others are made stays as it was: Recommend reads every case
+// into the one spare view.
+func TestViewsAreReused(t *testing.T) {
+	cases := everyProfile(scenarioFiles(t))
+	first := make([]Decision, len(cases))
+	kept := make([][]byte, len(cases))
+	for i, c := range cases {
+		first[i] = Recommend(c)
+		kept[i], _ = json.Marshal(first[i])
+	}
+	for i, c := range cases {
+		for _, b := range cases {
+			Recommend(b)
+			if d := Recommend(c); !reflect.DeepEqual(d, first[i]) {
+				t.Fatalf("Recommend(%+v) after Recommend(%+v) differs from the first", c, b)
+			}
+		}
+	}
+	for i, d := range first {
+		if got, _ := json.Marshal(d); !bytes.Equal(got, kept[i]) {
+			t.Errorf("decision %d changed while others were made:\n%s\nwas\n%s", i, got, kept[i])
+		}
+	}
+}
+
+// Decisions made at once on several goroutines are the ones made alone:
+// the spare view goes to one decision at a time.
+func TestRecommendAtOnce(t *testing.T) {
+	files := scenarioFiles(t)
+	want := make([]Decision, len(files))
+	for i, s := range files {
+		want[i] = Recommend(s.c)
+	}
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for range 20 {
+				for i, s := range files {
+					if d := Recommend(s.c); !reflect.DeepEqual(d, want[i]) {
+						t.Errorf("%s: a decision made beside others differs", s.id)
+						return
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// everyProfile is each scenario's case under each profile.
+func everyProfile(files []scenarioFile) []Case {
+	var cases []Case
+	for _, s := range files {
+		for _, p := range Profiles {
+			c := s.c
+			c.Profile = p
+			cases = append(cases, c)
+		}
+	}
+	return cases
 }

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"fmt"
 	"os"
 	"reflect"
 	"strings"
@@ -144,4 +145,56 @@ func TestReadmeCaseTable(t *testing.T) {
 		return
 	}
 	t.Errorf("README.md's case-format table differs from Fields at %s\n(go test ./app/engine -update rewrites it)", goldenDiff([]byte(got), []byte(want)))
+}
+
+// An edit's check is the whole of Validate for a case that was valid
+// before the edit (so Alternatives checks each change it tries): for a
+// value of every field an edit can set, good or bad, both give the same.
+func TestEditCheckIsValidate(t *testing.T) {
+	edits := []Edit{
+		{Op: "set_method", Value: "BREW"},
+		{Op: "set_header", Name: "Accept", Value: "text/csv"},
+		{Op: "set_header", Name: " ", Value: "x"},
+		{Op: "remove_header", Name: "Accept"},
+	}
+	for _, f := range Fields {
+		if !strings.HasPrefix(f.Path, "situation.") {
+			continue
+		}
+		var values []any
+		switch f.Type {
+		case String:
+			values = []any{"", "not-one-of-them"}
+			if f.Values != nil {
+				values = append(values, f.Values[len(f.Values)-1])
+			}
+		case Int:
+			values = []any{0, 30, -1}
+		case Bool:
+			values = []any{true, false}
+		case Strings:
+			values = []any{[]any{"GET", "POST"}, nil}
+		}
+		for _, v := range values {
+			edits = append(edits, Edit{Op: "set_fact", Name: f.Path, Value: v})
+		}
+	}
+	bad := 0
+	for _, e := range edits {
+		c := Case{Request: Request{Headers: []Header{{"Accept", "application/json"}}}}
+		if err := e.change(&c); err != nil {
+			t.Errorf("%+v.change: %v", e, err)
+			continue
+		}
+		got, want := e.check(&c), c.Validate()
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%+v: check = %v, Validate = %v", e, got, want)
+		}
+		if want != nil {
+			bad++
+		}
+	}
+	if bad < 10 {
+		t.Errorf("only %d of %d edits make an invalid case: the test tries too few bad values", bad, len(edits))
+	}
 }
