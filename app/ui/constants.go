@@ -91,17 +91,9 @@ func (b *constantsBox) Render() app.UI {
 	}
 	picked := b.current()
 	names := b.Names.List()
-	var rows, boxes []app.UI
+	var rows []app.UI
 	for i, e := range status.Ecosystems {
-		on := slices.Contains(picked, e.Key)
-		id := "eco-" + e.Key
-		if b.filled || !app.IsClient {
-			boxes = append(boxes, el("label", "eco-choice",
-				checked(void("input").ID(id).Attr("type", "checkbox"), on).OnChange(b.toggle(e.Key)),
-				txt("span", "", e.Title),
-			))
-		}
-		if on {
+		if slices.Contains(picked, e.Key) {
 			rows = append(rows, nameRow(e, names[i]))
 		}
 	}
@@ -113,13 +105,37 @@ func (b *constantsBox) Render() app.UI {
 		el("ul", "const-list", rows...),
 		el("details", "eco-pick",
 			txt("summary", "", "Choose ecosystems ("+strconv.Itoa(len(rows))+" of "+strconv.Itoa(len(status.Ecosystems))+")"),
-			el("fieldset", "eco-choices",
-				txt("legend", "", "Show the names for"),
-				el("div", "eco-grid", boxes...),
-			),
+			// The choice does not follow the code: a still.
+			keep(ecoKey{b, picked, b.filled || !app.IsClient}),
 			txt("p", "muted small", "Your choice is kept on this device."),
 		),
 		when(b.msg != "", func() app.UI { return txt("p", "warn-text", b.msg) }),
+	)
+}
+
+// ecoKey is the choice of ecosystems, and whether its boxes are built.
+type ecoKey struct {
+	b      *constantsBox // for its handlers
+	picked []string
+	filled bool
+}
+
+// render is a checkbox for each ecosystem, the picked ones checked.
+func (k ecoKey) render() app.UI {
+	b := k.b
+	var boxes []app.UI
+	if k.filled {
+		boxes = make([]app.UI, len(status.Ecosystems))
+		for i, e := range status.Ecosystems {
+			boxes[i] = el("label", "eco-choice",
+				checked(void("input").ID("eco-"+e.Key).Attr("type", "checkbox"), slices.Contains(k.picked, e.Key)).OnChange(b.toggle(e.Key)),
+				txt("span", "", e.Title),
+			)
+		}
+	}
+	return el("fieldset", "eco-choices",
+		txt("legend", "", "Show the names for"),
+		el("div", "eco-grid", boxes...),
 	)
 }
 

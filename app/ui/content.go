@@ -170,11 +170,30 @@ func guideHref(anchor string) string {
 	return Href("/guide")
 }
 
+// codeNotes are the notes decoded so far, by code: the verdict shows its
+// code's note on every edit, and decoding it again was a millisecond of
+// each (make bench). A note is shared: nobody writes to it.
+var (
+	codeNotesMu sync.Mutex
+	codeNotes   = map[string]noteRead{}
+)
+
+type noteRead struct {
+	note codeNote
+	ok   bool
+}
+
 func codeNoteFor(code string) (codeNote, bool) {
-	var n codeNote
-	b := readEntry(codeNotesFile, code)
-	if b == "" || json.Unmarshal([]byte(b), &n) != nil {
-		return codeNote{}, false
+	codeNotesMu.Lock()
+	defer codeNotesMu.Unlock()
+	r, seen := codeNotes[code]
+	if !seen {
+		b := readEntry(codeNotesFile, code)
+		r.ok = b != "" && json.Unmarshal([]byte(b), &r.note) == nil
+		if !r.ok {
+			r.note = codeNote{}
+		}
+		codeNotes[code] = r
 	}
-	return n, true
+	return r.note, r.ok
 }

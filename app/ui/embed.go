@@ -38,10 +38,10 @@ func (p *Playground) renderEmbed() app.UI {
 			p.linkNotice(),
 			req,
 			attrs(el("section", "verdict compact "+classClass(d.Code),
-				verdictHead(d),
+				verdictHead(headOf(d)),
 				decidingStep(d.Trace),
-				when(d.Then != nil, func() app.UI { return brief("then", "Then", d.Then) }),
-				when(d.Other != nil, func() app.UI { return brief("other", otherLabel(d), d.Other) }),
+				brief(briefKey{"then", "Then", d.Then}),
+				brief(briefKey{"other", otherLabel(d), d.Other}),
 				// Folded: a trace is long for a frame in a course page.
 				el("details", "trace-fold",
 					txt("summary", "", "How the answer was reached ("+strconv.Itoa(len(d.Trace))+" questions)"),

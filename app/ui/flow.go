@@ -35,8 +35,7 @@ type FlowView struct {
 	loaded bool            // the diagrams are here: never in the first render
 	shown  engine.Decision // the decision lit: Decision, or a beat behind
 	lag    settle
-	path   string        // lightPath of pathOf
-	pathOf []engine.Step // the trace path was worked out for
+	path   litPath
 }
 
 // OnMount runs once the first render is on screen: only then are the
@@ -69,23 +68,41 @@ func (f *FlowView) Render() app.UI {
 	if f.Compact {
 		class += " compact"
 	}
+	// An edit renders the view again while the diagram is still a beat
+	// behind: its caption and tools are stills, and the path is worked
+	// out once per trace.
 	return el("figure", class,
-		el("figcaption", "flow-cap",
-			txt("h3", "", "The path on the flow").ID("flow-title"),
-			txt("p", "hint", "Lit: the "+strconv.Itoa(len(d.Trace))+" questions this case asked, and the answer it left by; dimmed: the ones it never reached. The list of steps says the same in words."),
-		),
-		flowTools(),
-		&litCanvas{Profile: profileOf(d.Profile), Path: f.lightPath(d.Trace), Loaded: f.loaded},
+		keep(captionKey(len(d.Trace))),
+		keep(toolsKey{}),
+		&litCanvas{Profile: profileOf(d.Profile), Path: f.path.of(d.Trace), Loaded: f.loaded},
 	).Aria("labelledby", "flow-title")
 }
 
-// lightPath is the trace's lightPath, worked out once per trace: an edit
-// renders the view again while the diagram is still a beat behind.
-func (f *FlowView) lightPath(steps []engine.Step) string {
-	if !sameSteps(f.pathOf, steps) || f.pathOf == nil {
-		f.path, f.pathOf = lightPath(steps), steps
+type (
+	captionKey int // the steps lit
+	toolsKey   struct{}
+)
+
+func (toolsKey) render() app.UI { return flowTools() }
+
+func (steps captionKey) render() app.UI {
+	return el("figcaption", "flow-cap",
+		txt("h3", "", "The path on the flow").ID("flow-title"),
+		txt("p", "hint", "Lit: the "+strconv.Itoa(int(steps))+" questions this case asked, and the answer it left by; dimmed: the ones it never reached. The list of steps says the same in words."),
+	)
+}
+
+// litPath is a trace's lightPath, worked out once per trace.
+type litPath struct {
+	path  string
+	trace []engine.Step
+}
+
+func (l *litPath) of(steps []engine.Step) string {
+	if !sameSteps(l.trace, steps) || l.trace == nil {
+		l.path, l.trace = lightPath(steps), steps
 	}
-	return f.path
+	return l.path
 }
 
 // litCanvas is FlowView's box of diagrams with the path to light: a

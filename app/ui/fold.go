@@ -31,6 +31,7 @@ type foldedSteps struct {
 	shown []engine.Step // the steps in the list: Steps, or a beat behind
 	open  bool          // the person opened the fold
 	lag   settle
+	path  litPath // the list's data-path, worked out once per trace
 }
 
 func (f *foldedSteps) OnMount(ctx app.Context) {
@@ -73,7 +74,7 @@ func (f *foldedSteps) Render() app.UI {
 			txt("span", "sr", "How the answer was reached: "),
 			app.Text(f.Line),
 		),
-		&stepList{Steps: steps, Path: lightPath(steps)},
+		&stepList{Steps: steps, Path: f.path.of(steps)},
 	).ID("trace").On("toggle", f.toggle)
 }
 

@@ -20,25 +20,25 @@ var frequencyWords = map[string]string{
 // guideBeside is the guide's own text about the verdict's code: beside the
 // verdict on a wide screen, below it on a narrow one (web/verdict.css).
 // The text is ours, rendered at build time, so it goes in as trusted HTML.
-func guideBeside(d engine.Decision) app.UI {
-	if d.Code == 0 {
+func guideBeside(d besideKey) app.UI {
+	if d.code == 0 {
 		return nil
 	}
-	num := strconv.Itoa(d.Code)
-	html, ok := guideSection(d.Guide)
+	num := strconv.Itoa(d.code)
+	html, ok := guideSection(d.guide)
 	note, hasNote := codeNoteFor(num)
 	if !ok && hasNote {
 		html, ok = prefixLinks(note.HTML), true
 	}
 	return el("aside", "guide-beside",
 		txt("p", "eyebrow", "From the guide"),
-		txt("h3", "", num+" "+d.Reason).ID("guide-beside-title"),
+		txt("h3", "", num+" "+d.reason).ID("guide-beside-title"),
 		when(hasNote && frequencyWords[note.Frequency] != "", func() app.UI {
 			return txt("span", "frequency freq-"+note.Frequency, frequencyWords[note.Frequency])
 		}),
 		when(ok, func() app.UI { return app.Raw(`<div class="prose guide-text">` + html + `</div>`) }),
 		when(!ok, func() app.UI { return txt("p", "muted", "The guide has no section on this code yet.") }),
-		link(guideHref(d.Guide), "more", "Read it in the guide"),
+		link(guideHref(d.guide), "more", "Read it in the guide"),
 	).Aria("labelledby", "guide-beside-title")
 }
 
@@ -102,21 +102,34 @@ func (w *writeFold) toggle(ctx app.Context, e app.Event) {
 }
 
 func (w *writeFold) Render() app.UI {
-	kids := []app.UI{txt("summary", "", "What to write: DRF, Go, Express, FastAPI")}
-	if w.filled || !app.IsClient {
-		if w.snips == nil || w.open || !app.IsClient {
-			w.write()
-		}
-		for _, s := range w.snips {
-			lang := s.Target
-			kids = append(kids, el("div", "snippet",
-				el("div", "snippet-head",
-					txt("span", "snippet-lang", lang),
-					&CopyButton{Text: s.Code, Label: "the " + lang + " code"},
-				),
-				el("pre", "", txt("code", "lang-"+s.Lang, s.Code)),
-			))
-		}
+	if (w.filled || !app.IsClient) && (w.snips == nil || w.open || !app.IsClient) {
+		w.write()
 	}
-	return el("details", "block write", kids...).On("toggle", w.toggle)
+	var snips snipsKey
+	if w.filled || !app.IsClient {
+		snips = w.snips
+	}
+	// The snippets are a still: while the fold is closed, an edit renders
+	// the fold and leaves them as they were.
+	return el("details", "block write",
+		txt("summary", "", "What to write: DRF, Go, Express, FastAPI"),
+		keep(snips),
+	).On("toggle", w.toggle)
+}
+
+type snipsKey []snippet.Snippet
+
+func (snips snipsKey) render() app.UI {
+	kids := make([]app.UI, len(snips))
+	for i, s := range snips {
+		lang := s.Target
+		kids[i] = el("div", "snippet",
+			el("div", "snippet-head",
+				txt("span", "snippet-lang", lang),
+				&CopyButton{Text: s.Code, Label: "the " + lang + " code"},
+			),
+			el("pre", "", txt("code", "lang-"+s.Lang, s.Code)),
+		)
+	}
+	return el("div", "snippets", kids...)
 }

@@ -35,7 +35,7 @@ func TestVerdictShowsGuideAndCode(t *testing.T) {
 	disp := app.NewClientTester(v)
 	defer disp.Close()
 	if err := app.TestMatch(v, app.TestUIDescriptor{
-		Path:     app.TestPath(0, 1),
+		Path:     app.TestPath(0, 1, 0), // the verdict-pair's second part, a still
 		Expected: app.Elem("aside").Class("guide-beside").Aria("labelledby", "guide-beside-title"),
 	}); err != nil {
 		t.Error(err)

@@ -9,7 +9,12 @@ import "github.com/maxence-charriere/go-app/v9/pkg/app"
 
 // el is an element with a class (none if "") and children.
 func el(tag, class string, kids ...app.UI) app.HTMLElem {
-	e := app.Elem(tag).Class(class)
+	e := app.Elem(tag)
+	if class != "" {
+		// Not Class(""): that makes the element a map of attributes all
+		// the same, which every render builds and compares.
+		e = e.Class(class)
+	}
 	if len(kids) > 0 {
 		e = e.Body(kids...)
 	}
@@ -18,7 +23,7 @@ func el(tag, class string, kids ...app.UI) app.HTMLElem {
 
 // txt is an element holding only text, rendered as text.
 func txt(tag, class, text string) app.HTMLElem {
-	return app.Elem(tag).Class(class).Text(text)
+	return el(tag, class).Text(text)
 }
 
 // void is an element without children, such as input.
@@ -26,7 +31,7 @@ func void(tag string) app.HTMLElemSelfClosing { return app.ElemSelfClosing(tag) 
 
 // link is an internal link; give it a path made with Href.
 func link(href, class, text string) app.HTMLElem {
-	return app.Elem("a").Attr("href", href).Class(class).Text(text)
+	return el("a", class).Attr("href", href).Text(text)
 }
 
 // extLink opens a page of another site in a new tab.

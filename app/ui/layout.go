@@ -23,31 +23,46 @@ func layout(section string, content ...app.UI) app.UI {
 	main := booted(el("main", "main", content...).ID("main").TabIndex(-1))
 	return el("div", "shell",
 		link("#main", "skip", "Skip to the content"),
-		el("header", "top",
-			el("a", "brand",
-				logo(28),
-				txt("span", "", siteName),
-			).Attr("href", Href("/")),
-			el("nav", "nav",
-				navLink(section, secPlay, "/", "Playground"),
-				navLink(section, secScenarios, "/scenarios", "Scenarios"),
-				navLink(section, secCodes, "/codes", "Codes"),
-				navLink(section, secGuide, "/guide", "Guide"),
-				navLink(section, secFlow, "/flow", "Flow"),
-				navLink(section, secPractice, "/practice", "Practice"),
-			).Aria("label", "Site"),
-		),
+		keep(chromeKey(section)),
 		&UpdatePrompt{},
 		main,
-		el("footer", "foot",
-			txt("p", "", "Everything is decided in your browser: nothing you type leaves this page."),
-			el("p", "",
-				app.Text("Codes and rules follow "),
-				extLink("https://www.rfc-editor.org/rfc/rfc9110", "RFC 9110"),
-				app.Text(" and the "),
-				extLink("https://www.iana.org/assignments/http-status-codes/", "IANA registry"),
-				app.Text("."),
-			),
+		keep(footKey{}),
+	)
+}
+
+// The header and the footer are the same on every render of a page: an
+// edit in the playground does not build them again (see still).
+type (
+	chromeKey string
+	footKey   struct{}
+)
+
+func (section chromeKey) render() app.UI {
+	return el("header", "top",
+		el("a", "brand",
+			logo(28),
+			txt("span", "", siteName),
+		).Attr("href", Href("/")),
+		el("nav", "nav",
+			navLink(string(section), secPlay, "/", "Playground"),
+			navLink(string(section), secScenarios, "/scenarios", "Scenarios"),
+			navLink(string(section), secCodes, "/codes", "Codes"),
+			navLink(string(section), secGuide, "/guide", "Guide"),
+			navLink(string(section), secFlow, "/flow", "Flow"),
+			navLink(string(section), secPractice, "/practice", "Practice"),
+		).Aria("label", "Site"),
+	)
+}
+
+func (footKey) render() app.UI {
+	return el("footer", "foot",
+		txt("p", "", "Everything is decided in your browser: nothing you type leaves this page."),
+		el("p", "",
+			app.Text("Codes and rules follow "),
+			extLink("https://www.rfc-editor.org/rfc/rfc9110", "RFC 9110"),
+			app.Text(" and the "),
+			extLink("https://www.iana.org/assignments/http-status-codes/", "IANA registry"),
+			app.Text("."),
 		),
 	)
 }

@@ -230,15 +230,17 @@ func (p *Playground) Render() app.UI {
 	if p.sc.ID != "" {
 		section = secScenarios
 	}
+	// The parts an edit of the case leaves as they were are stills: an
+	// edit renders the verdict and the editor it came from, not them.
 	return layout(section,
-		p.intro(),
-		p.linkNotice(),
+		keep(introKey{p, p.sc.ID, p.edited, p.try}),
+		keep(noticeKey{p, p.linkErr, p.sc.ID != ""}),
 		el("div", "play",
 			el("div", "editors",
 				el("div", "panel setup",
 					&ScenarioPicker{Selected: p.sc.ID, NoCodes: p.try.on},
-					p.profileSwitch(),
-					p.caseActions(),
+					keep(profileKey{p, profileOf(p.c.Profile)}),
+					keep(fileKey{p, p.file, p.fileErr}),
 				),
 				requestEditor(p.c, p.edit),
 				&SituationEditor{Situation: p.c.Situation, onEdit: p.edit},
@@ -251,15 +253,49 @@ func (p *Playground) Render() app.UI {
 		),
 		// On a phone the verdict can be below the controls: keep its code
 		// in sight until the verdict itself is (see watchVerdict).
-		when(!p.try.on, func() app.UI { return p.verdictBar() }),
+		when(!p.try.on, func() app.UI { return keep(barKey{p.d.Code, p.d.Reason}) }),
 		p.dialogs(),
 	)
 }
 
-func (p *Playground) verdictBar() app.UI {
-	return el("a", "verdict-bar "+classClass(p.d.Code),
-		txt("strong", "", strconv.Itoa(p.d.Code)),
-		txt("span", "", " "+p.d.Reason),
+// The keys of the playground's stills: what each part reads of the page.
+type (
+	introKey struct {
+		p        *Playground
+		scenario string // p.sc
+		edited   bool
+		try      tryFirst
+	}
+	noticeKey struct {
+		p        *Playground
+		err      string // p.linkErr
+		scenario bool
+	}
+	profileKey struct {
+		p       *Playground
+		profile engine.Profile
+	}
+	fileKey struct {
+		p    *Playground
+		file string
+		bad  bool
+	}
+	barKey struct {
+		code   int
+		reason string
+	}
+)
+
+func (k introKey) render() app.UI   { return k.p.intro() }
+func (k noticeKey) render() app.UI  { return k.p.linkNotice() }
+func (k profileKey) render() app.UI { return k.p.profileSwitch(k.profile) }
+func (k fileKey) render() app.UI    { return k.p.caseActions() }
+
+// render is the phone's bar: the verdict's code, pointing down to it.
+func (k barKey) render() app.UI {
+	return el("a", "verdict-bar "+classClass(k.code),
+		txt("strong", "", strconv.Itoa(k.code)),
+		txt("span", "", " "+k.reason),
 		txt("span", "muted", " · see why ↓"),
 	).Attr("href", "#verdict")
 }
@@ -305,11 +341,8 @@ func (p *Playground) expect(expect string) app.UI {
 	)
 }
 
-func (p *Playground) profileSwitch() app.UI {
-	cur := p.c.Profile
-	if cur == "" {
-		cur = engine.RFC9110
-	}
+// profileSwitch is the profile's radio buttons, cur (never "") checked.
+func (p *Playground) profileSwitch(cur engine.Profile) app.UI {
 	opts := make([]app.UI, len(engine.Profiles))
 	for i, pr := range engine.Profiles {
 		id := "profile-" + string(pr)

@@ -30,7 +30,7 @@ func (p *Practice) reveal(q *practice.Question) app.UI {
 		el("div", "verdict compact "+classClass(d.Code),
 			el("p", "", codeChip(d.Code, d.Reason), app.Text(" "), classBadge(d.Code)),
 			txt("p", "why", d.Why),
-			when(d.Other != nil, func() app.UI { return brief("other", otherLabel(d), d.Other) }),
+			brief(briefKey{"other", otherLabel(d), d.Other}),
 		).ID("verdict"),
 		el("p", "deciding",
 			txt("strong", "", "The step that decided: "),

@@ -45,16 +45,47 @@ func requestEditor(c engine.Case, onEdit func(ctx app.Context, edit func(c *engi
 	return &RequestEditor{Request: c.Request, Creds: engine.CredentialsOf(c), Body: engine.BodyOf(c), onEdit: onEdit}
 }
 
-func (r *RequestEditor) Render() app.UI {
-	req := r.Request
-	versions := el("datalist", "",
+// The editor's parts that an edit of another part leaves as they were
+// are stills (see still): the method, the lists of suggestions, the
+// credentials.
+type (
+	methodKey struct {
+		r      *RequestEditor
+		method string
+		other  bool // RequestEditor.otherMethod
+	}
+	versionsKey struct{}
+	namesKey    struct{}
+	credsKey    struct {
+		r     *RequestEditor
+		creds engine.Credentials
+	}
+)
+
+func (k methodKey) render() app.UI { return k.r.methodControl(k.method) }
+func (k credsKey) render() app.UI  { return k.r.credentials() }
+
+func (versionsKey) render() app.UI {
+	return el("datalist", "",
 		option("HTTP/1.0", "", false), option("HTTP/1.1", "", false),
 		option("HTTP/2", "", false), option("HTTP/3", "", false),
 	).ID("versions")
+}
+
+func (namesKey) render() app.UI {
+	names := make([]app.UI, len(headerNames))
+	for i, n := range headerNames {
+		names[i] = option(n, "", false)
+	}
+	return el("datalist", "", names...).ID("header-names")
+}
+
+func (r *RequestEditor) Render() app.UI {
+	req := r.Request
 	return el("section", "panel request",
 		txt("h2", "", "The request").ID("req-title"),
 		el("div", "reqline",
-			r.methodControl(req.Method),
+			keep(methodKey{r, req.Method, r.otherMethod}),
 			el("div", "field grow",
 				label("req-url", "URL"),
 				textInput("req-url", "text", req.URL).Class("mono").Attr("placeholder", "/").
@@ -65,12 +96,12 @@ func (r *RequestEditor) Render() app.UI {
 				textInput("req-version", "text", req.Version).Class("mono").
 					Attr("list", "versions").Attr("placeholder", "HTTP/1.1").
 					OnInput(r.edit(func(q *engine.Request, v string) { q.Version = v })),
-				versions,
+				keep(versionsKey{}),
 			),
 		),
 		r.headerRows(req.Headers),
 		r.bodyEditor(),
-		r.credentials(),
+		keep(credsKey{r, r.Creds}),
 	).Aria("labelledby", "req-title")
 }
 
@@ -144,15 +175,11 @@ func (r *RequestEditor) headerRows(headers []engine.Header) app.UI {
 			}),
 		)
 	}
-	names := make([]app.UI, len(headerNames))
-	for i, n := range headerNames {
-		names[i] = option(n, "", false)
-	}
 	return el("div", "block headers",
 		txt("h3", "", "Headers"),
 		when(len(headers) == 0, func() app.UI { return txt("p", "muted", "No headers.") }),
 		el("ul", "hrows", rows...),
-		el("datalist", "", names...).ID("header-names"),
+		keep(namesKey{}),
 		txt("button", "ghost", "+ Add a header").ID("add-header").Attr("type", "button").
 			OnClick(func(ctx app.Context, e app.Event) {
 				n := 0

@@ -39,10 +39,9 @@ func (e *SituationEditor) OnMount(ctx app.Context) {
 }
 
 func (e *SituationEditor) Render() app.UI {
-	s := e.Situation
 	sections := make([]app.UI, len(groups))
-	for i, g := range groups {
-		sections[i] = e.group(g, &s)
+	for i := range groups {
+		sections[i] = &factGroup{G: &groups[i], Values: e.values(&groups[i]), Filled: e.filled || !app.IsClient, ed: e}
 	}
 	return el("section", "panel situation",
 		txt("h2", "", "The situation").ID("sit-title"),
@@ -80,13 +79,45 @@ func optionLabel(f fact, v string) string {
 	return v
 }
 
-func (e *SituationEditor) group(g group, s *engine.Situation) app.UI {
+// values are what a group shows: its facts' values, and what was typed in
+// its lists.
+func (e *SituationEditor) values(g *group) []string {
+	s := &e.Situation
+	out := make([]string, 0, len(g.facts))
+	for _, f := range g.facts {
+		out = append(out, f.get(s))
+		if raw, ok := e.raw[f.id]; ok && f.kind == list {
+			out = append(out, raw)
+		}
+	}
+	return out
+}
+
+// factGroup is one group of facts: a component of its own, so that an
+// edit renders again only the group whose values it changed (go-app
+// compares the exported fields), not all five groups' 170 elements.
+type factGroup struct {
+	app.Compo
+
+	G      *group   // the group (one of groups: the same pointer each time)
+	Values []string // what it shows (SituationEditor.values)
+	Filled bool     // its controls are built (SituationEditor.filled)
+
+	ed *SituationEditor // the editor it belongs to, for the case and its edits
+}
+
+func (g *factGroup) Render() app.UI {
+	s := g.ed.Situation
+	return g.ed.group(*g.G, &s, g.Filled)
+}
+
+func (e *SituationEditor) group(g group, s *engine.Situation, filled bool) app.UI {
 	summary := "all defaults"
 	if c := changed(g, s); len(c) > 0 {
 		summary = strings.Join(c, " · ")
 	}
 	var controls []app.UI
-	if e.filled || !app.IsClient {
+	if filled {
 		controls = make([]app.UI, len(g.facts))
 		for i, f := range g.facts {
 			controls[i] = e.control(f, s)

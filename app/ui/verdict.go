@@ -28,44 +28,86 @@ type Verdict struct {
 
 func (v *Verdict) Render() app.UI {
 	d := v.Decision
-	return el("div", "verdict-pair", v.verdict(d), guideBeside(d))
+	return el("div", "verdict-pair", v.verdict(d), keep(besideKey{d.Code, d.Reason, d.Guide}))
 }
 
+// The verdict's parts are stills (see still): an edit that changes the
+// code and leaves the headers to send, say, builds only what changed.
+type (
+	headKey struct {
+		code                                    int
+		reason, formerly, why, link, ref, guide string
+		profile                                 engine.Profile
+	}
+	decidingKey struct{ steps []engine.Step } // the trace's last step is shown
+	notesKey    []engine.Note
+	altsKey     struct {
+		v    *Verdict // for its onApply
+		alts []engine.Alternative
+	}
+	briefKey struct {
+		class, label string
+		b            *engine.Brief
+	}
+	thenKey   briefKey // a part of its own, so that then and other never swap
+	adviceKey []engine.Advice
+	besideKey struct {
+		code          int
+		reason, guide string
+	}
+)
+
+func (k headKey) render() app.UI     { return verdictHead(k) }
+func (k decidingKey) render() app.UI { return decidingStep(k.steps) }
+func (k notesKey) render() app.UI    { return notesList(k) }
+func (k altsKey) render() app.UI     { return k.v.alternatives(k.alts) }
+func (k briefKey) render() app.UI    { return brief(k) }
+func (k adviceKey) render() app.UI   { return adviceList(k) }
+func (k besideKey) render() app.UI   { return guideBeside(k) }
+
 func (v *Verdict) verdict(d engine.Decision) app.UI {
+	var last []engine.Step
+	if n := len(d.Trace); n > 0 {
+		last = d.Trace[n-1:]
+	}
 	return el("section", "verdict "+classClass(d.Code),
-		verdictHead(d),
-		decidingStep(d.Trace),
+		keep(headOf(d)),
+		keep(decidingKey{last}),
 		traceList(d.Trace, true),
-		notesList(d.Notes),
-		v.alternatives(),
-		when(d.Then != nil, func() app.UI { return brief("then", "Then", d.Then) }),
-		when(d.Other != nil, func() app.UI { return brief("other", otherLabel(d), d.Other) }),
-		adviceList(d.Headers),
+		keep(notesKey(d.Notes)),
+		keep(altsKey{v, v.Alternatives}),
+		keep(briefKey{"then", "Then", d.Then}),
+		keep(briefKey{"other", otherLabel(d), d.Other}),
+		keep(adviceKey(d.Headers)),
 		&constantsBox{Code: d.Code, Names: d.Constants},
 		writeBlock(v.Case, d),
 	).ID("verdict").Aria("labelledby", "verdict-title")
 }
 
-func verdictHead(d engine.Decision) app.UI {
+func headOf(d engine.Decision) headKey {
+	return headKey{d.Code, d.Reason, d.Formerly, d.Why, d.Link, d.Ref, d.Guide, d.Profile}
+}
+
+func verdictHead(d headKey) app.UI {
 	code := "—"
-	if d.Code != 0 {
-		code = strconv.Itoa(d.Code)
+	if d.code != 0 {
+		code = strconv.Itoa(d.code)
 	}
 	return el("div", "verdict-head",
 		el("p", "eyebrow",
-			txt("span", "", "Answer with · "+d.Profile.Title()),
-			classBadge(d.Code),
-			when(d.Formerly != "", func() app.UI { return txt("span", "formerly", "formerly “"+d.Formerly+"”") }),
+			txt("span", "", "Answer with · "+d.profile.Title()),
+			classBadge(d.code),
+			when(d.formerly != "", func() app.UI { return txt("span", "formerly", "formerly “"+d.formerly+"”") }),
 		),
 		// The code is announced when it changes, not the whole verdict.
 		el("h2", "verdict-code",
 			txt("span", "num", code),
-			txt("span", "reason", d.Reason),
+			txt("span", "reason", d.reason),
 		).ID("verdict-title").Aria("live", "polite"),
-		txt("p", "why", d.Why),
+		txt("p", "why", d.why),
 		el("p", "refs",
-			when(d.Link != "", func() app.UI { return extLink(d.Link, d.Ref) }),
-			when(d.Guide != "", func() app.UI { return link(guideHref(d.Guide), "", "Read the guide") }),
+			when(d.link != "", func() app.UI { return extLink(d.link, d.ref) }),
+			when(d.guide != "", func() app.UI { return link(guideHref(d.guide), "", "Read the guide") }),
 		),
 	)
 }
@@ -134,7 +176,7 @@ func foldLine(steps []engine.Step) string {
 }
 
 func otherLabel(d engine.Decision) string {
-	if d.Other.Profile != "" {
+	if d.Other != nil && d.Other.Profile != "" {
 		return d.Other.Profile.Title() + " says"
 	}
 	return "The other profile says"
@@ -142,9 +184,13 @@ func otherLabel(d engine.Decision) string {
 
 // brief shows a second answer: the final code after a 1xx, or what the
 // other profile would say.
-func brief(class, label string, b *engine.Brief) app.UI {
-	return el("div", "brief "+class,
-		txt("span", "brief-label", label),
+func brief(k briefKey) app.UI {
+	b := k.b
+	if b == nil {
+		return nil
+	}
+	return el("div", "brief "+k.class,
+		txt("span", "brief-label", k.label),
 		codeChip(b.Code, b.Reason),
 		txt("p", "", b.Why),
 	)
@@ -152,12 +198,12 @@ func brief(class, label string, b *engine.Brief) app.UI {
 
 // alternatives are buttons that make one change each: "Allow POST on this
 // endpoint → 201".
-func (v *Verdict) alternatives() app.UI {
-	if len(v.Alternatives) == 0 {
+func (v *Verdict) alternatives(alts []engine.Alternative) app.UI {
+	if len(alts) == 0 {
 		return nil
 	}
-	items := make([]app.UI, len(v.Alternatives))
-	for i, a := range v.Alternatives {
+	items := make([]app.UI, len(alts))
+	for i, a := range alts {
 		kids := []app.UI{txt("span", "alt-change", a.Change), txt("span", "", " → ").Aria("hidden", "true"), txt("span", "sr", " gives "), codeChip(a.Code, a.Reason)}
 		if v.onApply == nil {
 			items[i] = el("li", "", el("span", "alt", kids...))
