@@ -74,7 +74,7 @@ func TestEditProfile(t *testing.T) {
 			b := launch(t, chromium, t.TempDir())
 			visit(t, b, s, s.url+"/scenarios/duplicate-email")
 			time.Sleep(1500 * time.Millisecond)
-			if _, err := chromedp.Run(b, chromedp.Evaluate[[]editTime](fmt.Sprintf(loop, warm, 40), chromedp.EvalAwaitPromise)); err != nil {
+			if _, err := chromedp.Run(b, chromedp.Evaluate[[]editTime](fmt.Sprintf(loop, 0, warm, 40, 0), chromedp.EvalAwaitPromise)); err != nil {
 				t.Fatalf("warming up: %v", err)
 			}
 			time.Sleep(1000 * time.Millisecond)
@@ -86,7 +86,7 @@ func TestEditProfile(t *testing.T) {
 			}
 			tr := startTrace(t, b)
 			m0 := perfMetrics(t, b)
-			got, err := chromedp.Run(b, chromedp.Evaluate[[]editTime](`console.timeStamp("editloop"), `+fmt.Sprintf(loop, edits, 40), chromedp.EvalAwaitPromise))
+			got, err := chromedp.Run(b, chromedp.Evaluate[[]editTime](`console.timeStamp("editloop"), `+fmt.Sprintf(loop, 0, edits, 40, 0), chromedp.EvalAwaitPromise))
 			if err != nil {
 				t.Fatalf("editing: %v", err)
 			}
@@ -107,7 +107,14 @@ func TestEditProfile(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				sumProfile(res.Profile, n, f.self, f.incl)
+				self, incl := map[string]float64{}, map[string]float64{}
+				addProfile(res.Profile, self, incl)
+				for k, v := range self {
+					f.self[k] += v / n
+				}
+				for k, v := range incl {
+					f.incl[k] += v / n
+				}
 			}
 			closeBrowser(b)
 		}
@@ -142,47 +149,6 @@ func perfMetrics(t *testing.T, ctx context.Context) map[string]float64 {
 		m[x.Name] = x.Value
 	}
 	return m
-}
-
-// sumProfile adds a CPU profile's samples, per edit (n edits), by
-// function: self time and inclusive time (a function counted once per
-// sample however often it is on the stack).
-func sumProfile(p *profiler.Profile, n float64, self, incl map[string]float64) {
-	parent := map[int64]int64{}
-	node := map[int64]*profiler.ProfileNode{}
-	for _, x := range p.Nodes {
-		node[x.ID] = x
-		for _, c := range x.Children {
-			parent[c] = x.ID
-		}
-	}
-	for k, id := range p.Samples {
-		var dt float64
-		if k+1 < len(p.TimeDeltas) {
-			dt = float64(p.TimeDeltas[k+1]) / 1000 / n
-		}
-		name := node[id].CallFrame.FunctionName
-		if name == "(idle)" || name == "(program)" {
-			continue
-		}
-		self[name] += dt
-		seen := map[string]bool{}
-		for x := id; ; {
-			nm := node[x].CallFrame.FunctionName
-			if nm == "" {
-				nm = "(anonymous " + node[x].CallFrame.URL + ")"
-			}
-			if !seen[nm] {
-				seen[nm] = true
-				incl[nm] += dt
-			}
-			px, ok := parent[x]
-			if !ok {
-				break
-			}
-			x = px
-		}
-	}
 }
 
 // editActs are the probes' edits: set a control's value as typing does,
@@ -244,7 +210,7 @@ func TestEditChurn(t *testing.T) {
 	b := launch(t, chromium, t.TempDir())
 	visit(t, b, s, s.url+"/scenarios/duplicate-email")
 	time.Sleep(1500 * time.Millisecond)
-	if _, err := chromedp.Run(b, chromedp.Evaluate[[]editTime](fmt.Sprintf(editLoop, 16, 40), chromedp.EvalAwaitPromise)); err != nil {
+	if _, err := chromedp.Run(b, chromedp.Evaluate[[]editTime](fmt.Sprintf(editLoop, 0, 16, 40, 0), chromedp.EvalAwaitPromise)); err != nil {
 		t.Fatalf("warming up: %v", err)
 	}
 	time.Sleep(1000 * time.Millisecond)

@@ -166,6 +166,9 @@ func addProfile(prof *profiler.Profile, self, incl map[string]float64) (total fl
 		seen := map[string]bool{}
 		for x := id; ; {
 			nm := node[x].CallFrame.FunctionName
+			if nm == "" {
+				nm = "(anonymous " + node[x].CallFrame.URL + ")"
+			}
 			if !seen[nm] {
 				seen[nm] = true
 				incl[nm] += dt
