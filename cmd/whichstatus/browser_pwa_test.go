@@ -100,7 +100,13 @@ func TestBrowserPWA(t *testing.T) {
 		if err := chromedp.Do(tab, chromedp.Reload()); err != nil {
 			t.Fatal(err)
 		}
-		poll(t, tab, `!!document.getElementById("update-reload")`, "the prompt to reload into the new version")
+		// The new worker installs first, precaching the whole new site
+		// (app.wasm and every page): on a loaded machine that alone has
+		// taken most of poll's 20 seconds.
+		if _, err := chromedp.Run(tab, chromedp.Poll[chromedp.Void](`!!document.getElementById("update-reload")`,
+			chromedp.WithPollingTimeout(60*time.Second), chromedp.WithPollingInterval(50*time.Millisecond))); err != nil {
+			t.Fatalf("waiting for the prompt to reload into the new version: %v", err)
+		}
 		if got := text(t, tab, "#update"); !strings.Contains(got, "new version") {
 			t.Errorf("the prompt says %q", got)
 		}
