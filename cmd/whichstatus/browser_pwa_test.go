@@ -101,8 +101,8 @@ func TestBrowserPWA(t *testing.T) {
 			t.Fatal(err)
 		}
 		// The new worker installs first, precaching the whole new site
-		// (app.wasm and every page): on a loaded machine that alone has
-		// taken most of poll's 20 seconds.
+		// (app.wasm and every page), which can take longer than poll's
+		// 20 seconds on a busy machine.
 		if _, err := chromedp.Run(tab, chromedp.Poll[chromedp.Void](`!!document.getElementById("update-reload")`,
 			chromedp.WithPollingTimeout(60*time.Second), chromedp.WithPollingInterval(50*time.Millisecond))); err != nil {
 			t.Fatalf("waiting for the prompt to reload into the new version: %v", err)
