@@ -87,7 +87,16 @@ self.addEventListener("fetch", (event) => {
 async function answer(request) {
   const cache = await caches.open(cacheName);
   // A share or embed link is a page with a query string: the page answers.
-  const cached = await cache.match(request, { ignoreSearch: true });
+  // Every entry is cached under its address without a query (the list
+  // above has none, and keep strips it), so the address without the query
+  // finds what ignoreSearch would, with one lookup: ignoreSearch has
+  // Chromium read every entry of the cache for each request, and a revisit
+  // asks for 13 files at once, app.wasm among the last (in a traced
+  // revisit the worker answered app.wasm 13 ms after it was asked, against
+  // 50–70 ms with ignoreSearch).
+  const url = new URL(request.url);
+  url.search = "";
+  const cached = await cache.match(url.href);
   if (cached) {
     return cached;
   }
@@ -116,7 +125,7 @@ async function answer(request) {
 }
 
 // keep caches a page of the site the first time it is loaded, under its
-// address without the query (pages are answered with ignoreSearch): a page
+// address without the query (answer looks pages up without it): a page
 // visited once opens offline as itself rather than as the app shell.
 function keep(cache, request, response) {
   if (request.mode !== "navigate" || !response.ok || response.redirected || response.type !== "basic") {
