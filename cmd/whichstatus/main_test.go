@@ -15,6 +15,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -168,11 +169,16 @@ func TestBuild(t *testing.T) {
 	// links work offline; the other pages it caches as they are visited.
 	// The client gets the scenarios in app.js rather than in app.wasm.
 	worker, _ := os.ReadFile(filepath.Join(out, "app-worker.js"))
-	for _, w := range append(precachePaths("/whichstatus"), "/whichstatus/web/client.js", "/whichstatus/web/icon.svg", "/whichstatus/web/app.wasm", "ignoreSearch",
+	for _, w := range append(precachePaths("/whichstatus"), "/whichstatus/web/client.js", "/whichstatus/web/icon.svg", "/whichstatus/web/app.wasm", `url.search = "";`,
 		"/whichstatus/web/flow.js", "/whichstatus/web/flow-rfc9110.svg", "/whichstatus/web/flow-drf.svg") {
 		if !bytes.Contains(worker, []byte(`"`+w+`"`)) && !bytes.Contains(worker, []byte(w)) {
 			t.Errorf("app-worker.js does not cache %s", w)
 		}
+	}
+	// The worker looks every request up under its address without the
+	// query, so nothing may be cached under an address with one.
+	if list := regexp.MustCompile(`const resources = \[\s*\.\.\.new Set\(\s*(\[[^\]]*\])`).FindSubmatch(worker); list == nil || bytes.Contains(list[1], []byte("?")) {
+		t.Errorf("app-worker.js's precache list is missing or names an address with a query: %.300s", list)
 	}
 	if n := len(sitePaths("")); n != len(scenario.All())+7+len(ui.GuidePages()) {
 		t.Errorf("sitePaths lists %d pages", n)
@@ -230,17 +236,22 @@ func TestBuild(t *testing.T) {
 	if !bytes.Contains(appJS, []byte(ui.ScenariosEnv)) {
 		t.Errorf("app.js does not carry the scenarios")
 	}
-	// app.wasm's own response goes to instantiateStreaming (fixAppJS).
-	if !bytes.HasSuffix(appJS, []byte(ownFetch)) || bytes.Contains(appJS, []byte("new ReadableStream")) || bytes.Count(appJS, []byte("function fetchWithProgress")) != 1 {
-		t.Errorf("app.js still wraps app.wasm's response in a stream of its own")
+	// app.js instantiates the module the head's script compiles, and
+	// wraps app.wasm's response in no stream of its own (fixAppJS).
+	if !bytes.HasSuffix(appJS, []byte(ownFetch)) || bytes.Contains(appJS, []byte("new ReadableStream")) || bytes.Contains(appJS, []byte("fetchWithProgress")) ||
+		!bytes.Contains(appJS, []byte(`await whichstatusInstantiate(instantiateStreaming, "/whichstatus/web/app.wasm", showProgress, go.importObject);`)) {
+		t.Errorf("app.js does not instantiate the module the page's head compiles")
 	}
 	if !bytes.Contains(page, []byte(embeddedClass)) || !bytes.Contains(page, []byte(`/whichstatus/web/client.js`)) {
 		t.Errorf("scenarios/duplicate-email.html lacks client.js or the embed marker")
 	}
-	// app.wasm is asked for while the page is parsed, the way app.js's
-	// fetch will take it up (wasmPreload).
-	if !bytes.Contains(page, []byte(`<link rel="preload" href="/whichstatus/web/app.wasm" as="fetch" type="application/wasm" crossorigin="anonymous">`)) {
-		t.Errorf("scenarios/duplicate-email.html does not preload app.wasm under the prefix")
+	// app.wasm is asked for and compiled while the page is parsed
+	// (earlyWasm), under the prefix, by a script the policy allows.
+	if !bytes.Contains(page, []byte(`<script data-wasm="/whichstatus/web/app.wasm">`+earlyWasmScript+`</script>`)) {
+		t.Errorf("scenarios/duplicate-email.html does not compile app.wasm from its head under the prefix")
+	}
+	if !bytes.Contains(page, []byte(scriptHash(earlyWasmScript))) {
+		t.Errorf("scenarios/duplicate-email.html's policy does not allow the script that compiles app.wasm")
 	}
 
 	var m struct {
