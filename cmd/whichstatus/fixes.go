@@ -72,19 +72,32 @@ func fixStaticPage(b []byte) []byte {
 	return emptyImage.ReplaceAll(b, nil)
 }
 
-// go-app v9.8.0's app.js hands instantiateStreaming a Response it builds
-// itself, a copy of app.wasm's stream pumped through JavaScript to count
-// the progress. V8 caches the compiled code of a module only when the
-// response is the network's or a cache's own, so every visit compiled
-// app.wasm anew. fixAppJS gives instantiateStreaming the real response and
-// counts the progress on a clone (showing each percentage once).
+// go-app v9.8.0's app.js fetches app.wasm and hands instantiateStreaming
+// a Response it builds itself, a copy of app.wasm's stream pumped through
+// JavaScript to count the progress, and it does so only when the deferred
+// scripts run. fixAppJS makes it instantiate the module that the head's
+// script (earlyWasm) began to compile while the page was parsed, and count
+// the progress on that script's copy of the response. Without that script
+// (a browser without compileStreaming), app.wasm's own response goes to
+// instantiateStreaming and a clone counts the progress.
 const (
 	goappFetch = "async function fetchWithProgress(url, progess) {"
-	ownFetch   = `// whichstatus (cmd/whichstatus/fixes.go): the response itself goes to
-// instantiateStreaming, so that V8 compiles app.wasm as it arrives and
-// keeps the compiled code for the next visit; a clone counts the progress.
-async function fetchWithProgress(url, progess) {
-  const response = await fetch(url);
+	ownFetch   = `// whichstatus (cmd/whichstatus/fixes.go): app.wasm is instantiated from
+// the module the head's script has been compiling since the head was
+// parsed (earlyWasm); the loading bar counts that script's copy of the
+// response.
+async function whichstatusInstantiate(instantiateStreaming, url, progress, importObject) {
+  const early = window.whichstatusWasm;
+  if (!early) {
+    const response = await fetch(url);
+    countProgress(response.clone(), progress);
+    return instantiateStreaming(response, importObject);
+  }
+  countProgress(await early.response, progress);
+  return { instance: await WebAssembly.instantiate(await early.module, importObject) };
+}
+
+function countProgress(response, progress) {
   let total = NaN;
   try {
     total = parseInt(response.headers.get(goappWasmContentLengthHeader), 10);
@@ -92,37 +105,49 @@ async function fetchWithProgress(url, progess) {
   if (!(total > 0)) {
     total = parseInt(response.headers.get("Content-Length"), 10);
   }
-  if (response.ok && response.body && total > 0) {
-    (async () => {
-      const reader = response.clone().body.getReader();
-      let loaded = 0, shown = -1;
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) {
-          break;
-        }
-        loaded += value.byteLength;
-        const p = Math.min(100, Math.round((loaded * 100) / total));
-        if (p !== shown) {
-          shown = p;
-          progess(p);
-        }
-      }
-    })().catch(() => {});
+  if (!response.body) {
+    return;
   }
-  return response;
+  if (!response.ok || !(total > 0)) {
+    response.body.cancel().catch(() => {});
+    return;
+  }
+  (async () => {
+    const reader = response.body.getReader();
+    let loaded = 0, shown = -1;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) {
+        break;
+      }
+      loaded += value.byteLength;
+      const p = Math.min(100, Math.round((loaded * 100) / total));
+      if (p !== shown) {
+        shown = p;
+        progress(p);
+      }
+    }
+  })().catch(() => {});
 }
 `
 )
 
+// goappInstantiate is goappInitWebAssembly's call, ownInstantiate ours.
+var (
+	goappInstantiate = regexp.MustCompile(`const wasm = await instantiateStreaming\(\s*fetchWithProgress\(("[^"\\]*"), showProgress\),\s*go\.importObject\s*\);`)
+	ownInstantiate   = "const wasm = await whichstatusInstantiate(instantiateStreaming, $1, showProgress, go.importObject);"
+)
+
 // fixAppJS replaces go-app's fetchWithProgress, the last function of
-// app.js, with ownFetch; an app.js without it is left as it is.
+// app.js, with ownFetch, and has goappInitWebAssembly call it; an app.js
+// without either is left as it is.
 func fixAppJS(b []byte) []byte {
 	i := bytes.Index(b, []byte(goappFetch))
-	if i < 0 {
+	if i < 0 || len(goappInstantiate.FindAllIndex(b[:i], -1)) != 1 {
 		return b
 	}
-	return append(b[:i:i], ownFetch...)
+	b = goappInstantiate.ReplaceAll(b[:i:i], []byte(ownInstantiate))
+	return append(b, ownFetch...)
 }
 
 // fixManifest adds the maskable icons, which go-app's manifest template has

@@ -197,14 +197,14 @@ func acceptsGzip(r *http.Request) bool {
 }
 
 // The page policy. Scripts and styles come from the site only, the wasm
-// may be compiled ('wasm-unsafe-eval', not 'unsafe-eval'), and the one
-// inline script (embedScript) is allowed by its hash. go-app's Style()
+// may be compiled ('wasm-unsafe-eval', not 'unsafe-eval'), and the two
+// inline scripts (embedScript, earlyWasmScript) are allowed by their hashes. go-app's Style()
 // and any style attribute are refused: the UI uses classes. Pages carry it
 // in a <meta> (fixPage), which any static host serves; serve sends it as a
 // header as well. frame-ancestors works only in a header, and the app is
 // made to be embedded anywhere, so neither names it (see the README).
 var pagePolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' '" + scriptHash(embedScript) +
-	"'; object-src 'none'; base-uri 'self'; form-action 'self'"
+	"' '" + scriptHash(earlyWasmScript) + "'; object-src 'none'; base-uri 'self'; form-action 'self'"
 
 func scriptHash(js string) string {
 	sum := sha256.Sum256([]byte(js))
