@@ -2,6 +2,7 @@ package engine
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -155,7 +156,12 @@ func candidates(c Case) []candidate {
 		}
 	}
 
-	// The body's type.
+	// The body: its length, where the server demands one (RFC 9110
+	// §15.5.12), and its type.
+	if _, ok := header("Content-Length"); !ok && s.Server.LengthRequired && r.Body != "" {
+		n := strconv.Itoa(len(r.Body))
+		add(true, "Send Content-Length: "+n, Edit{Op: "set_header", Name: "Content-Length", Value: n})
+	}
 	accepts := orList(s.Endpoint.Accepts, DefaultMediaTypes)
 	if r.Body != "" {
 		if ct, ok := header("Content-Type"); !ok || ct == "" {
@@ -198,11 +204,21 @@ func candidates(c Case) []candidate {
 		}
 	}
 	flip("situation.endpoint.auth_required", s.Endpoint.AuthRequired, "Require authentication", "Let anonymous callers in")
-	flip("situation.caller.permission_denied", s.Caller.PermissionDenied, "Deny this caller permission", "Give the caller permission")
+	// Denying an anonymous caller gives 401 only because it has not logged
+	// in (RFC 9110 §15.5.2): "Require authentication" says that, where
+	// "Deny this caller permission → 401" would teach the 401/403 mix-up.
+	// DRF's obtain_auth_token has no permission or throttle classes, so
+	// neither change can happen to a DRF login unless the case has it.
+	drfLogin := c.Profile == DRF && s.Endpoint.Login
+	if (cr.Present || s.Caller.PermissionDenied) && (!drfLogin || s.Caller.PermissionDenied) {
+		flip("situation.caller.permission_denied", s.Caller.PermissionDenied, "Deny this caller permission", "Give the caller permission")
+	}
 	if s.Caller.PermissionDenied {
 		flip("situation.endpoint.hide_existence", s.Endpoint.HideExistence, "Hide that the resource exists", "Stop hiding that the resource exists")
 	}
-	flip("situation.endpoint.rate_limit_exceeded", s.Endpoint.RateLimitExceeded, "Use up the caller's rate limit", "Put the caller back within its rate limit")
+	if !drfLogin || s.Endpoint.RateLimitExceeded {
+		flip("situation.endpoint.rate_limit_exceeded", s.Endpoint.RateLimitExceeded, "Use up the caller's rate limit", "Put the caller back within its rate limit")
+	}
 
 	// The server and the resource.
 	if s.Server.Unavailable != "" {
@@ -253,13 +269,23 @@ func candidates(c Case) []candidate {
 	if s.Processing.RuleViolation != "" {
 		fact(true, "Make the content obey the business rules", "situation.processing.rule_violation", "")
 	}
-	if s.Processing.Failure != "" {
-		fact(true, "Let the handler run without failing", "situation.processing.failure", "")
+	if f := s.Processing.Failure; f != "" {
+		fact(true, or(failureCured[f], "Let the handler run without failing"), "situation.processing.failure", "")
 	} else {
 		fact(true, "Make the handler crash", "situation.processing.failure", "crash")
 	}
-	flip("situation.processing.async", s.Processing.Async, "Queue the work to finish later", "Do the work before answering")
+	if s.Processing.Async || method != "GET" && method != "HEAD" && method != "OPTIONS" { // only a request that starts work can queue it
+		flip("situation.processing.async", s.Processing.Async, "Queue the work to finish later", "Do the work before answering")
+	}
 	return out
+}
+
+// failureCured words the change that takes each failure away.
+var failureCured = map[string]string{
+	"crash":            "Let the handler run without failing",
+	"upstream_invalid": "Let the upstream server send a valid answer",
+	"upstream_timeout": "Let the upstream server answer in time",
+	"dependency_down":  "Bring back the service it depends on",
 }
 
 // sampleCredentials look the part for a scheme.
