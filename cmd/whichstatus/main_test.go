@@ -242,6 +242,9 @@ func TestBuild(t *testing.T) {
 		!bytes.Contains(appJS, []byte(`await whichstatusInstantiate(instantiateStreaming, "/whichstatus/web/app.wasm", showProgress, go.importObject);`)) {
 		t.Errorf("app.js does not instantiate the module the page's head compiles")
 	}
+	if !bytes.Contains(appJS, []byte(ownStart)) || bytes.Count(appJS, []byte("goappInitServiceWorker();")) != 0 {
+		t.Errorf("app.js registers the service worker before the first render")
+	}
 	if !bytes.Contains(page, []byte(embeddedClass)) || !bytes.Contains(page, []byte(`/whichstatus/web/client.js`)) {
 		t.Errorf("scenarios/duplicate-email.html lacks client.js or the embed marker")
 	}
