@@ -193,7 +193,7 @@ func (p *Playground) changed(ctx app.Context) {
 	p.Update()
 	p.urlGen++
 	gen := p.urlGen
-	ctx.After(300*time.Millisecond, func(ctx app.Context) {
+	afterQuiet(ctx, 300*time.Millisecond, func(ctx app.Context) {
 		if gen != p.urlGen {
 			return
 		}
