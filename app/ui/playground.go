@@ -191,6 +191,7 @@ func (p *Playground) reset(ctx app.Context, e app.Event) {
 func (p *Playground) changed(ctx app.Context) {
 	p.linkErr, p.file = "", ""
 	p.Update()
+	collectIdle(ctx)
 	p.urlGen++
 	gen := p.urlGen
 	afterQuiet(ctx, 300*time.Millisecond, func(ctx app.Context) {
