@@ -29,7 +29,10 @@ func Recommend(c Case) Decision {
 	}
 	if oo, _ := flows[other].walk(ov, codeOnly, otherRoom[:]); oo.code != o.code {
 		why := expand(oo.why, ov)
-		if oo.last != o.last {
+		switch {
+		case oo.code == 102 || o.code == 102:
+			why += " " + noInterimNote
+		case oo.last != o.last:
 			// A different question decided, so the order explains the
 			// difference; when the same one did, its why already does.
 			why += " " + orderNote[other]

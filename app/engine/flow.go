@@ -176,13 +176,17 @@ var rfc9110Flow = rows(
 // then the method's handler, which looks the object up (get_object) before
 // it parses request.data and validates it with a serializer.
 var drfFlow = rows(
-	system("route-exists", false),
+	system("expects-continue", false),
 	[]row{
+		// The web server answers Expect: 100-continue before Django runs:
+		// gunicorn as it reads the headers, uvicorn once Django reads the
+		// body, which it does before it resolves the URL.
+		{"expects-continue", because(100, "The web server (gunicorn, or uvicorn under ASGI) sends 100 Continue before Django sees the request, whatever DRF will decide; the final answer comes once the body is in."), to("route-exists")},
 		// Django's URL resolver answers 404 before any view runs.
 		{"route-exists", to("upgrade-offered"), give(404)},
 		// Django Channels (ASGI) routes WebSocket handshakes before any view.
 		{"upgrade-offered", to("upgrade-valid"), to("body-size-ok")},
-		{"upgrade-valid", give(101), give(400)},
+		{"upgrade-valid", because(101, "The client asked to upgrade to WebSocket. Django Channels (ASGI), not DRF, answers the handshake: it routes WebSocket connections before any view runs, and switches protocols."), give(400)},
 		{"body-size-ok", to("length-given"), give(413)},
 		{"length-given", to("acceptable"), give(411)},
 		{"acceptable", to("drf-credentials-present"), give(406)},
@@ -205,8 +209,7 @@ var drfFlow = rows(
 	},
 	preconditions("content-type-ok"),
 	[]row{
-		{"content-type-ok", to("expects-continue"), give(415)},
-		{"expects-continue", give(100), to("content-well-formed")},
+		{"content-type-ok", to("content-well-formed"), give(415)},
 		{"content-well-formed", to("login-ok"), give(400)},
 		{"login-ok", to("fields-valid"), give(400)},
 		{"fields-valid", to("rules-ok"), because(400, "The serializer rejects a field ({field_error}); DRF answers every ValidationError with 400.")},
@@ -220,3 +223,7 @@ var orderNote = map[Profile]string{
 	RFC9110: "The RFC 9110 profile checks the method first, then the rate limit and who is asking, then the resource, and answers 422 when well-formed content breaks a rule.",
 	DRF:     "DRF runs content negotiation, authentication, permissions and throttling before it looks at the method, looks the object up before it parses the body, and answers 400 for every validation error.",
 }
+
+// noInterimNote says why the profiles differ where one sends 102: the
+// order has nothing to do with it.
+const noInterimNote = "Django cannot send an interim response, so DRF answers only once the work is done."

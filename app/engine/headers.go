@@ -22,28 +22,29 @@ var adviceTexts = []adviceText{
 	{"upgrade-426", "Upgrade", "must", "Tells the client which protocol to upgrade to.", "RFC 9110 §15.5.22"},
 	{"allow-options", "Allow", "should", "Lists the methods the endpoint supports: a successful OPTIONS answer should send the headers that show what it can do, Allow among them.", "RFC 9110 §9.3.7"},
 	{"allow-405", "Allow", "must", "A 405 must list the methods the endpoint does support.", "RFC 9110 §15.5.6"},
-	{"content-range-206", "Content-Range", "must", "Says which bytes the body holds and the full length.", "RFC 9110 §15.3.7"},
+	{"content-range-206", "Content-Range", "must", "Says which bytes the body holds and the full length.", "RFC 9110 §15.3.7.1"},
 	{"etag-206", "ETag", "must", "A 206 carries the validators a 200 would have carried.", "RFC 9110 §15.3.7"},
 	{"last-modified-206", "Last-Modified", "must", "Without If-Range, a 206 carries every representation header a 200 would have carried.", "RFC 9110 §15.3.7"},
 	{"location-put", "Location", "may", "The new resource is the target URL itself, so Location is optional.", "RFC 9110 §15.3.2"},
 	{"location-201", "Location", "should", "Points to the new resource; without it, clients take the request URL as the new resource.", "RFC 9110 §9.3.3"},
-	{"location-202", "Location", "may", "Points to a status monitor the client can poll until the work is done.", "RFC 9110 §15.3.3"},
+	{"location-202", "Location", "may", "Points to a status monitor the client can poll until the work is done. RFC 9110 asks a 202 to point to one (or embed it) but gives Location no meaning here: this is a common convention, and the body can carry the link too.", "RFC 9110 §15.3.3"},
 	{"location-300", "Location", "should", "Names the server's preferred representation, if it has one; the body lists them all for the client to choose.", "RFC 9110 §15.4.1"},
 	{"content-language", "Content-Language", "may", "Names the language the body is in, the one picked from Accept-Language.", "RFC 9110 §8.5"},
 	// Each redirect asks for Location in its own section.
-	{"location-301", "Location", "should", "Where to go: clients follow it automatically.", "RFC 9110 §15.4.2"},
-	{"location-302", "Location", "should", "Where to go: clients follow it automatically.", "RFC 9110 §15.4.3"},
-	{"location-303", "Location", "should", "The URI a 303 is defined by: the client fetches the result there with GET.", "RFC 9110 §15.4.4"},
-	{"location-307", "Location", "should", "Where to go: clients follow it automatically.", "RFC 9110 §15.4.8"},
-	{"location-308", "Location", "should", "Where to go: clients follow it automatically.", "RFC 9110 §15.4.9"},
+	{"location-301", "Location", "should", "Where to go. A client may follow it on its own (RFC 9110 §15.4); one that does not, such as curl without -L, reads it here.", "RFC 9110 §15.4.2"},
+	{"location-302", "Location", "should", "Where to go. A client may follow it on its own (RFC 9110 §15.4); one that does not, such as curl without -L, reads it here.", "RFC 9110 §15.4.3"},
+	{"location-303", "Location", "must", "A 303 is defined by the URI in Location: the client fetches the result there with GET, and without it has nowhere to go.", "RFC 9110 §15.4.4"},
+	{"location-307", "Location", "should", "Where to go. A client may follow it on its own (RFC 9110 §15.4); one that does not, such as curl without -L, reads it here.", "RFC 9110 §15.4.8"},
+	{"location-308", "Location", "should", "Where to go. A client may follow it on its own (RFC 9110 §15.4); one that does not, such as curl without -L, reads it here.", "RFC 9110 §15.4.9"},
 	{"accept-patch", "Accept-Patch", "should", "Lists the patch formats the endpoint takes.", "RFC 5789 §2.2"},
+	{"accept-415", "Accept", "may", "Lists the media types the endpoint would have taken.", "RFC 9110 §15.5.16"},
 	{"content-range-416", "Content-Range", "should", "Tells the client the real length so it can ask again.", "RFC 9110 §15.5.17"},
 	{"retry-after-429", "Retry-After", "may", "When the caller may send requests again.", "RFC 6585 §4"},
 	{"retry-after-429-example", "Retry-After", "may", "When the caller may send requests again. The case gives no time, so 60 seconds is only an example.", "RFC 6585 §4"},
 	{"link-blocked-by", "Link", "should", "Identifies who is implementing the block (usually this server's operator), not who demanded it.", "RFC 7725 §4"},
-	{"retry-after-503", "Retry-After", "may", "When the server expects to be back.", "RFC 9110 §10.2.3"},
-	{"retry-after-503-example", "Retry-After", "may", "When the server expects to be back. The case gives no time, so 60 seconds is only an example.", "RFC 9110 §10.2.3"},
-	{"problem-json", "Content-Type", "may", "A standard shape for error details, the same for every error of the API.", "RFC 9457 §3"},
+	{"retry-after-503", "Retry-After", "may", "When the server expects to be back.", "RFC 9110 §15.6.4"},
+	{"retry-after-503-example", "Retry-After", "may", "When the server expects to be back. The case gives no time, so 60 seconds is only an example.", "RFC 9110 §15.6.4"},
+	{"problem-json", "Content-Type", "may", "An error's body should explain it (RFC 9110 §15.5, §15.6); problem+json is a standard shape for that explanation, the same for every error of the API.", "RFC 9457 §3"},
 	{"etag-read", "ETag", "should", "Lets clients make conditional requests later (If-None-Match, If-Match).", "RFC 9110 §8.8.3"},
 	{"last-modified-read", "Last-Modified", "should", "Lets caches and clients ask 'changed since?'.", "RFC 9110 §8.8.2"},
 	{"etag-write", "ETag", "may", "The new version's tag, and only if the stored representation is exactly what the client sent; never the tag this write replaced.", "RFC 9110 §9.3.4"},
@@ -131,6 +132,8 @@ func advise(code int, last string, v *view, p Profile) []Advice {
 	case 415:
 		if v.method == "PATCH" {
 			add("accept-patch", strings.Join(v.accepts, ", "))
+		} else {
+			add("accept-415", strings.Join(v.accepts, ", "))
 		}
 	case 416:
 		add("content-range-416", "bytes */"+strconv.Itoa(v.length))

@@ -231,11 +231,11 @@ var nodes = []node{
 	{"no-crash", "Did the handler run without an unexpected error?", "RFC 9110", "15.6.1", "status-500", failure("crash"),
 		"", "Something unexpected broke inside the server; the client did nothing wrong.", nil, 0},
 	{"upstream-valid", "Did the upstream server send a valid answer?", "RFC 9110", "15.6.3", "status-502", failure("upstream_invalid"),
-		"", "This server depends on another one, which sent back an invalid answer.", nil, 0},
+		"", "This server, acting as a gateway, passed the request on to another server and got an invalid answer back.", nil, 0},
 	{"upstream-on-time", "Did the upstream server answer in time?", "RFC 9110", "15.6.5", "status-504", failure("upstream_timeout"),
-		"", "This server waited for another one, which did not answer in time.", nil, 0},
+		"", "This server, acting as a gateway, passed the request on to another server, which did not answer in time.", nil, 0},
 	{"dependencies-up", "Are the services the server depends on up?", "RFC 9110", "15.6.4", "status-503", failure("dependency_down"),
-		"", "A service the server needs (such as its database) is down; the condition is temporary.", nil, 0},
+		"", "A service the server needs (such as its database) is down for now; the server expects it back after some delay.", nil, 0},
 	{"queued", "Is the work queued to finish after the response?", "RFC 9110", "15.3.3", "async-work", func(v *view) (bool, string) {
 		a := v.c.Situation.Processing.Async
 		return a, fProcessingAsync.say(strconv.FormatBool(a))

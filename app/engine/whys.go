@@ -15,6 +15,9 @@ func credentialsWhy(v *view, yes bool) string {
 	if e.Login && v.c.Request.Body == "" {
 		return "The login request carries no username and password, so there is nothing to check and the client is not authenticated."
 	}
+	if e.Login {
+		return "The username and password sent in the body are wrong, so the login fails and the client is not authenticated."
+	}
 	if ok, _ := v.schemeMatches(); !ok && !v.c.Situation.Caller.CredentialsInvalid {
 		return "The credentials use the {scheme} scheme, but the endpoint expects {expected}, so they cannot authenticate the client; the challenge names the scheme to use."
 	}

@@ -3,7 +3,6 @@ package scenario
 import (
 	"io/fs"
 	"maps"
-	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -301,14 +300,5 @@ func TestLoadNoDir(t *testing.T) {
 func TestEmbedded(t *testing.T) {
 	if _, err := Load(content.Scenarios); err != nil {
 		t.Fatal(err)
-	}
-}
-
-// The client lists the scenarios from IndexText (load_wasm.go): it must
-// read back as Index.
-func TestIndexText(t *testing.T) {
-	got, want := ParseIndex(IndexText()), Index()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("ParseIndex(IndexText()) = %d entries, want Index()'s %d, the same", len(got), len(want))
 	}
 }

@@ -17,7 +17,7 @@ var builtIn = map[int]string{
 	406: "DRF answers 406 itself when no renderer matches Accept.",
 	415: "DRF answers 415 itself when no parser matches Content-Type.",
 	429: "DRF's throttle classes answer 429 with Retry-After for you.",
-	100: "The web server (gunicorn, uvicorn) sends 100 Continue when the view first reads the body.",
+	100: "The web server sends 100 Continue before any view runs: gunicorn as it reads the headers, uvicorn when Django's ASGI handler reads the body, which it does before routing.",
 	101: "Django views do not switch protocols; Django Channels (ASGI) handles WebSocket upgrades.",
 	102: "Django cannot send interim responses; queue the work and answer 202 instead.",
 }

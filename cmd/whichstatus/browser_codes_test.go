@@ -5,8 +5,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"net/http/httptest"
-	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -21,18 +19,7 @@ import (
 // measures the cards' links for Lighthouse's target-size audit, and saves
 // the screenshots a person must look at (1280 and 390 px, light and dark).
 func TestBrowserCodes(t *testing.T) {
-	chromium := os.Getenv("CHROMIUM")
-	if chromium == "" {
-		chromium = "/usr/bin/chromium"
-	}
-	if _, err := os.Stat(chromium); err != nil {
-		t.Fatalf("no browser at %s: install Debian's chromium (apt-get install chromium; make test does it when run as root) or set CHROMIUM", chromium)
-	}
-	site := buildTestSite(t, testPrefix)
-	srv := httptest.NewServer(siteServer(site, testPrefix))
-	t.Cleanup(srv.Close)
-	base := srv.URL + testPrefix
-	b := newBrowser(t, chromium)
+	_, base, b := servedSite(t)
 
 	t.Run("search", func(t *testing.T) {
 		tab := b.tab(t)

@@ -13,7 +13,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http/httptest"
-	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -27,18 +26,7 @@ import (
 )
 
 func TestBrowserFlow(t *testing.T) {
-	chromium := os.Getenv("CHROMIUM")
-	if chromium == "" {
-		chromium = "/usr/bin/chromium"
-	}
-	if _, err := os.Stat(chromium); err != nil {
-		t.Fatalf("no browser at %s: install Debian's chromium (apt-get install chromium; make test does it when run as root) or set CHROMIUM", chromium)
-	}
-	site := buildTestSite(t, testPrefix)
-	srv := httptest.NewServer(siteServer(site, testPrefix))
-	t.Cleanup(srv.Close)
-	base := srv.URL + testPrefix
-	b := newBrowser(t, chromium)
+	site, base, b := servedSite(t)
 
 	t.Run("lit path is the trace", func(t *testing.T) {
 		tab := b.tab(t)

@@ -26,12 +26,7 @@ import (
 )
 
 func TestBrowserPractice(t *testing.T) {
-	chromium := findChromium(t)
-	site := buildTestSite(t, testPrefix)
-	srv := httptest.NewServer(siteServer(site, testPrefix))
-	t.Cleanup(srv.Close)
-	base := srv.URL + testPrefix
-	b := newBrowser(t, chromium)
+	site, base, b := servedSite(t)
 	checkpoint := practice.SetByID("checkpoint").Questions()
 
 	t.Run("answer, reveal, progress", func(t *testing.T) {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http/httptest"
 	"net/url"
-	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -22,13 +21,7 @@ import (
 // runs, and may type into it: what was typed is in the case and the
 // verdict once the app starts (web/client.js carries it over).
 func TestBrowserPreBoot(t *testing.T) {
-	chromium := os.Getenv("CHROMIUM")
-	if chromium == "" {
-		chromium = "/usr/bin/chromium"
-	}
-	if _, err := os.Stat(chromium); err != nil {
-		t.Fatalf("no browser at %s: install Debian's chromium or set CHROMIUM", chromium)
-	}
+	chromium := findChromium(t)
 	srv, free := heldSite(t)
 
 	b := newBrowser(t, chromium)
@@ -114,10 +107,7 @@ func jsString(s string) string {
 // starts, though the app's picker gets its other options a frame after
 // its first render (app/ui/scenarios.go).
 func TestBrowserPreBootPicker(t *testing.T) {
-	chromium := os.Getenv("CHROMIUM")
-	if chromium == "" {
-		chromium = "/usr/bin/chromium"
-	}
+	chromium := findChromium(t)
 	srv, free := heldSite(t)
 
 	b := newBrowser(t, chromium)

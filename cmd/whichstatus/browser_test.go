@@ -43,14 +43,7 @@ import (
 const testPrefix = "/whichstatus"
 
 func TestBrowser(t *testing.T) {
-	chromium := findChromium(t)
-
-	site := buildTestSite(t, testPrefix)
-	srv := httptest.NewServer(siteServer(site, testPrefix))
-	t.Cleanup(srv.Close)
-	base := srv.URL + testPrefix
-
-	b := newBrowser(t, chromium)
+	site, base, b := servedSite(t)
 
 	t.Run("boot", func(t *testing.T) {
 		tab := b.tab(t)
@@ -380,6 +373,18 @@ func findChromium(t *testing.T) string {
 		t.Fatalf("no browser at %s: install Debian's chromium (apt-get install chromium; make test does it when run as root) or set CHROMIUM", chromium)
 	}
 	return chromium
+}
+
+// servedSite builds the site under testPrefix, serves it on loopback for
+// the test's length, and starts a browser: what most suites begin with. It
+// gives the site's directory and its base URL.
+func servedSite(t *testing.T) (site, base string, b *browser) {
+	t.Helper()
+	chromium := findChromium(t)
+	site = buildTestSite(t, testPrefix)
+	srv := httptest.NewServer(siteServer(site, testPrefix))
+	t.Cleanup(srv.Close)
+	return site, srv.URL + testPrefix, newBrowser(t, chromium)
 }
 
 // buildTestSite builds the wasm with the toolchain running the test (once

@@ -5,8 +5,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -25,18 +23,7 @@ import (
 // user would: the answer first on every scenario, the alternatives, and
 // an editor that never contradicts the verdict.
 func TestBrowserVerdict(t *testing.T) {
-	chromium := os.Getenv("CHROMIUM")
-	if chromium == "" {
-		chromium = "/usr/bin/chromium"
-	}
-	if _, err := os.Stat(chromium); err != nil {
-		t.Fatalf("no browser at %s: install Debian's chromium (apt-get install chromium; make test does it when run as root) or set CHROMIUM", chromium)
-	}
-	site := buildTestSite(t, testPrefix)
-	srv := httptest.NewServer(siteServer(site, testPrefix))
-	t.Cleanup(srv.Close)
-	base := srv.URL + testPrefix
-	b := newBrowser(t, chromium)
+	site, base, b := servedSite(t)
 
 	// At 1280×900 the code, the deciding step and the first note are on
 	// the screen as the scenario's page opens, on every scenario.

@@ -123,7 +123,7 @@ func writeText(w io.Writer, d engine.Decision, alts []engine.Alternative) {
 	if len(d.Also) > 0 {
 		p("\nAlso wrong with this request (what later checks would answer):\n")
 		for _, a := range d.Also {
-			p("  %d %s (%s): %s\n", a.Code, a.Reason, a.Node, a.Why)
+			p("  %d %s: %s\n", a.Code, a.Reason, a.Why)
 			if a.Order != "" {
 				p("    Why this comes later: %s\n", a.Order)
 			}
@@ -144,8 +144,14 @@ func writeText(w io.Writer, d engine.Decision, alts []engine.Alternative) {
 		}
 	}
 	p("\nTrace:\n")
+	// Each step leads to the next line; only where one ends at a code is
+	// that said (the node ids are the JSON's, not words for a reader).
 	for i, s := range d.Trace {
-		p("%3d. %s %s → %s\n     %s · %s\n", i+1, s.Question, strings.ToUpper(s.Answer()), s.Next(), s.Input, s.Ref())
+		p("%3d. %s %s", i+1, s.Question, strings.ToUpper(s.Answer()))
+		if c := engine.Code(s.Next()); c != 0 {
+			p(" → %d", c)
+		}
+		p("\n     %s · %s\n", s.Input, s.Ref())
 	}
 	if len(d.Notes) > 0 {
 		p("\nNotes:\n")

@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"whichstatus/app/engine"
 )
 
 func runCmd(t *testing.T, stdin string, args ...string) (string, string, error) {
@@ -132,9 +134,16 @@ func TestDecideAlso(t *testing.T) {
 		t.Errorf("decide -scenario drf-anonymous-delete: %+v, want 401, also 405 from method-allowed with DRF's order", d)
 	}
 	text, _, _ := runCmd(t, "", "decide", "-text", "-scenario", "drf-anonymous-delete")
-	for _, want := range []string{"Also wrong with this request", "405 Method Not Allowed (method-allowed)", "Why this comes later: DRF authenticates"} {
+	for _, want := range []string{"Also wrong with this request", "405 Method Not Allowed: This endpoint does not support DELETE", "Why this comes later: DRF authenticates"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("decide -text lacks %q:\n%s", want, text)
+		}
+	}
+	// Node ids are the JSON's: the text names checks by their questions.
+	g, _ := engine.FlowGraph(engine.DRF)
+	for _, n := range g.Nodes {
+		if strings.Contains(text, "→ "+n.ID) || strings.Contains(text, "("+n.ID+")") {
+			t.Errorf("decide -text shows the node id %q:\n%s", n.ID, text)
 		}
 	}
 }

@@ -1,0 +1,5 @@
+package share
+
+// In wasm, the scenarios come from the embedded files (natively, package
+// scenario reads them itself).
+import _ "whichstatus/app/scenario/embedded"
