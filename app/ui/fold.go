@@ -114,7 +114,7 @@ const idleDelay = 600 * time.Millisecond
 func (s *settle) idle(ctx app.Context, fn func()) {
 	s.gen++
 	gen := s.gen
-	ctx.After(idleDelay, func(ctx app.Context) {
+	afterQuiet(ctx, idleDelay, func(ctx app.Context) {
 		if gen == s.gen {
 			fn()
 		}
@@ -124,7 +124,7 @@ func (s *settle) idle(ctx app.Context, fn func()) {
 func (s *settle) later(ctx app.Context, fn func()) {
 	s.gen++
 	gen := s.gen
-	afterPaint(ctx, func(ctx app.Context) {
+	afterPaintQuiet(ctx, func(ctx app.Context) {
 		if gen == s.gen {
 			fn()
 		}

@@ -1,6 +1,10 @@
 package ui
 
-import "github.com/maxence-charriere/go-app/v9/pkg/app"
+import (
+	"time"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
 
 // afterPaint runs fn as a dispatch of ctx's component once the browser has
 // had the chance to paint what the page holds now: after the next
@@ -13,9 +17,27 @@ import "github.com/maxence-charriere/go-app/v9/pkg/app"
 // same run of the Go program as the first render, and the page waits for
 // both (make bench: the elements seen when the wasm's render shows were
 // 1,058 of the prerendered page's 1,061, the deferred ones included).
-func afterPaint(ctx app.Context, fn func(app.Context)) {
+func afterPaint(ctx app.Context, fn func(app.Context)) { paintThen(ctx, app.Update, fn) }
+
+// afterPaintQuiet is afterPaint without rendering ctx's component again
+// (app.Next): for fn that calls Update itself, when it has to.
+func afterPaintQuiet(ctx app.Context, fn func(app.Context)) { paintThen(ctx, app.Next, fn) }
+
+// afterQuiet runs fn on the UI goroutine once d has passed. ctx.After does
+// the same but renders ctx's component again afterwards, whatever fn did:
+// the playground's address, written 300 ms after each edit, rendered the
+// whole page again each time, inside a later edit when edits come fast.
+func afterQuiet(ctx app.Context, d time.Duration, fn func(app.Context)) {
+	ctx.Async(func() {
+		time.Sleep(d)
+		ctx.Dispatcher().Dispatch(app.Dispatch{Mode: app.Next, Source: ctx.Src(), Function: fn})
+	})
+}
+
+func paintThen(ctx app.Context, mode app.DispatchMode, fn func(app.Context)) {
+	dispatch := func() { ctx.Dispatcher().Dispatch(app.Dispatch{Mode: mode, Source: ctx.Src(), Function: fn}) }
 	if !app.IsClient {
-		ctx.Dispatch(fn)
+		dispatch()
 		return
 	}
 	done := false
@@ -23,7 +45,7 @@ func afterPaint(ctx app.Context, fn func(app.Context)) {
 	run := func(app.Value, []app.Value) any {
 		if !done {
 			done = true
-			ctx.Dispatch(fn)
+			dispatch()
 		}
 		return nil
 	}

@@ -191,9 +191,10 @@ func (p *Playground) reset(ctx app.Context, e app.Event) {
 func (p *Playground) changed(ctx app.Context) {
 	p.linkErr, p.file = "", ""
 	p.Update()
+	collectIdle(ctx)
 	p.urlGen++
 	gen := p.urlGen
-	ctx.After(300*time.Millisecond, func(ctx app.Context) {
+	afterQuiet(ctx, 300*time.Millisecond, func(ctx app.Context) {
 		if gen != p.urlGen {
 			return
 		}

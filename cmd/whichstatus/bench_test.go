@@ -467,11 +467,16 @@ func newLoopback(t *testing.T, h *staticHost) string {
 	return srv.URL
 }
 
-// launch starts a Chromium on the profile directory and gives its tab.
+// launch starts a Chromium on the profile directory and gives its tab, in
+// a 1280×900 window (the page sees 1280×757): a laptop's, where the verdict
+// is on the screen beside the request. In headless Chromium's default
+// window the page saw 780×437, every edit below the fold, so painting the
+// verdict was left out.
 func launch(t *testing.T, exe, profile string) context.Context {
 	t.Helper()
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(exe),
+		chromedp.WindowSize(1280, 900),
 		chromedp.Headless,
 		chromedp.NoSandbox,
 		chromedp.NoFirstRun,

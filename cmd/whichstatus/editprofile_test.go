@@ -23,6 +23,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -60,12 +61,16 @@ func TestEditProfile(t *testing.T) {
 	type fig struct {
 		task, script, layout, style []float64
 		cpu                         []float64 // the main thread's CPU time (the trace's tdur)
+		turnDOM, turnPaint          []float64 // each turn's p95
 		dom, paint                  []float64
+		all                         []editTime
+		kinds                       map[string][2][]float64 // each kind's DOM and painted times
 		self, incl                  map[string]float64
 	}
 	figs := make([]fig, len(sites))
 	for i := range figs {
 		figs[i].self, figs[i].incl = map[string]float64{}, map[string]float64{}
+		figs[i].kinds = map[string][2][]float64{}
 	}
 	for r := 0; r < runs; r++ {
 		for k := range sites {
@@ -98,10 +103,18 @@ func TestEditProfile(t *testing.T) {
 			f.task, f.script = append(f.task, per("TaskDuration")), append(f.script, per("ScriptDuration"))
 			f.cpu = append(f.cpu, cpu)
 			f.layout, f.style = append(f.layout, per("LayoutDuration")), append(f.style, per("RecalcStyleDuration"))
+			var dom, paint []float64
 			for _, e := range got {
+				dom, paint = append(dom, e.DOM), append(paint, e.Paint)
 				f.dom, f.paint = append(f.dom, e.DOM), append(f.paint, e.Paint)
+				f.all = append(f.all, e)
+				k := f.kinds[e.Kind]
+				f.kinds[e.Kind] = [2][]float64{append(k[0], e.DOM), append(k[1], e.Paint)}
 			}
-			t.Logf("turn %d %-6s per edit: CPU %5.1f task %5.1f script %5.1f layout %4.1f style %4.1f ms", r, s.name, cpu, per("TaskDuration"), per("ScriptDuration"), per("LayoutDuration"), per("RecalcStyleDuration"))
+			f.turnDOM, f.turnPaint = append(f.turnDOM, percentile(dom, 95)), append(f.turnPaint, percentile(paint, 95))
+			t.Logf("turn %d %-6s per edit: CPU %5.1f task %5.1f script %5.1f layout %4.1f style %4.1f ms | DOM p50/p95 %5.1f / %5.1f, painted %5.1f / %5.1f ms",
+				r, s.name, cpu, per("TaskDuration"), per("ScriptDuration"), per("LayoutDuration"), per("RecalcStyleDuration"),
+				median(dom), percentile(dom, 95), median(paint), percentile(paint, 95))
 			if prof {
 				res, err := chromedp.Call(b, profiler.Stop, cdp.Empty{})
 				if err != nil {
@@ -126,6 +139,21 @@ func TestEditProfile(t *testing.T) {
 		t.Logf("%-6s per edit, median of %d turns: CPU %5.1f task %5.1f script %5.1f layout %4.1f style %4.1f ms | DOM p50/p95 %5.1f / %5.1f, painted %5.1f / %5.1f ms (%d edits)",
 			s.name, runs, median(f.cpu), median(f.task), median(f.script), median(f.layout), median(f.style),
 			median(f.dom), percentile(f.dom, 95), median(f.paint), percentile(f.paint, 95), len(f.dom))
+		t.Logf("%-6s the turns' p95, median: DOM %5.1f, painted %5.1f ms", s.name, median(f.turnDOM), median(f.turnPaint))
+		// The slowest 5 % of edits painted, by kind.
+		slow := slices.Clone(f.all)
+		sort.Slice(slow, func(a, b int) bool { return slow[a].Paint > slow[b].Paint })
+		slowBy := map[string]int{}
+		for _, e := range slow[:(len(slow)+19)/20] {
+			slowBy[e.Kind]++
+		}
+		t.Logf("%-6s the slowest 5 %% painted, by kind: %v", s.name, slowBy)
+		for _, k := range []string{"body", "fact", "header", "profile"} {
+			if x := f.kinds[k]; len(x[0]) > 0 {
+				t.Logf("%-6s %-7s DOM p50/p95 %5.1f / %5.1f, painted %5.1f / %5.1f ms (%d edits)", s.name, k,
+					median(x[0]), percentile(x[0], 95), median(x[1]), percentile(x[1], 95), len(x[0]))
+			}
+		}
 		if prof {
 			for _, what := range []struct {
 				name string
