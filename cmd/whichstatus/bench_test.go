@@ -141,13 +141,7 @@ type editTime struct {
 
 func TestBrowserBench(t *testing.T) {
 	runs, edits := envInt(t, "BENCH_RUNS", 1), envInt(t, "BENCH_EDITS", 8)
-	chromium := os.Getenv("CHROMIUM")
-	if chromium == "" {
-		chromium = "/usr/bin/chromium"
-	}
-	if _, err := os.Stat(chromium); err != nil {
-		t.Fatalf("no browser at %s: install Debian's chromium or set CHROMIUM", chromium)
-	}
+	chromium := findChromium(t)
 	appDir := buildTestSite(t, "")
 	if err := writeBarePage(appDir); err != nil {
 		t.Fatal(err)

@@ -38,10 +38,7 @@ import (
 
 func TestBootProfile(t *testing.T) {
 	runs := envInt(t, "BOOT_RUNS", 1)
-	chromium := "/usr/bin/chromium"
-	if c := os.Getenv("CHROMIUM"); c != "" {
-		chromium = c
-	}
+	chromium := findChromium(t)
 	dir := profSite(t, os.Getenv("BOOT_BASE"), os.Getenv("BOOT_STRIP") == "1")
 	s := &benchSite{name: "app", host: &staticHost{dir: dir}, sel: `main[data-booted="wasm"]`}
 	s.url = newLoopback(t, s.host)
@@ -226,10 +223,7 @@ func visitTraced(t *testing.T, b context.Context, s *benchSite, url string) (lon
 
 func TestBootTrace(t *testing.T) {
 	runs := envInt(t, "BOOT_RUNS", 1)
-	chromium := "/usr/bin/chromium"
-	if c := os.Getenv("CHROMIUM"); c != "" {
-		chromium = c
-	}
+	chromium := findChromium(t)
 	path := os.Getenv("BOOT_PATH") + "/"
 	sites := []*benchSite{
 		{name: "this", host: &staticHost{dir: profSite(t, "", true)}, sel: `main[data-booted="wasm"]`},

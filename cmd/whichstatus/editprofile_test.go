@@ -41,7 +41,7 @@ import (
 func TestEditProfile(t *testing.T) {
 	runs, warm, edits := envInt(t, "EDIT_RUNS", 1), envInt(t, "EDIT_WARM", 16), envInt(t, "EDIT_EDITS", 32)
 	prof := os.Getenv("EDIT_PROF") == "1"
-	chromium := cmpOr(os.Getenv("CHROMIUM"), "/usr/bin/chromium")
+	chromium := findChromium(t)
 	base := cmpOr(os.Getenv("EDIT_BASE"), "HEAD")
 	sites := []*benchSite{
 		{name: "this", host: &staticHost{dir: profSite(t, "", !prof)}, sel: `main[data-booted="wasm"]`},
@@ -232,7 +232,7 @@ const churnProbe = `(async () => {
 })()`
 
 func TestEditChurn(t *testing.T) {
-	chromium := cmpOr(os.Getenv("CHROMIUM"), "/usr/bin/chromium")
+	chromium := findChromium(t)
 	s := &benchSite{name: "this", host: &staticHost{dir: profSite(t, os.Getenv("EDIT_BASE"), true)}, sel: `main[data-booted="wasm"]`}
 	s.url = newLoopback(t, s.host)
 	b := launch(t, chromium, t.TempDir())
@@ -374,7 +374,7 @@ type canonStep struct {
 // EDIT_SHOTS=dir it saves screenshots of both, light and dark, a screen
 // at a time.
 func TestEditSame(t *testing.T) {
-	chromium := cmpOr(os.Getenv("CHROMIUM"), "/usr/bin/chromium")
+	chromium := findChromium(t)
 	base := cmpOr(os.Getenv("EDIT_BASE"), "main")
 	sites := []*benchSite{
 		{name: "this", host: &staticHost{dir: profSite(t, "", true)}, sel: `main[data-booted="wasm"]`},
@@ -486,7 +486,7 @@ func topN(m map[string]float64, n int, per float64) string {
 // page has settled, this tree against EDIT_BASE: a page at rest should do
 // next to nothing.
 func TestEditIdle(t *testing.T) {
-	chromium := cmpOr(os.Getenv("CHROMIUM"), "/usr/bin/chromium")
+	chromium := findChromium(t)
 	base := cmpOr(os.Getenv("EDIT_BASE"), "main")
 	for _, s := range []*benchSite{
 		{name: "this", host: &staticHost{dir: profSite(t, "", true)}, sel: `main[data-booted="wasm"]`},

@@ -29,7 +29,7 @@ import (
 
 func TestRevisitSplit(t *testing.T) {
 	runs := envInt(t, "REV_RUNS", 3)
-	chromium := cmpOr(os.Getenv("CHROMIUM"), "/usr/bin/chromium")
+	chromium := findChromium(t)
 	sites := []*benchSite{{name: "this", host: &staticHost{dir: buildTestSite(t, "")}, sel: `main[data-booted="wasm"]`}}
 	if base := os.Getenv("REV_BASE"); base != "" {
 		sites = append(sites, &benchSite{name: base, host: &staticHost{dir: buildBaseSite(t, base)}, sel: `main[data-booted="wasm"]`})

@@ -220,7 +220,7 @@ func freshScenario(t *testing.T, chromium string, s *benchSite) context.Context 
 
 func TestWarmTrace(t *testing.T) {
 	runs, edits, wait := envInt(t, "BOOT_RUNS", 1), envInt(t, "WARM_EDITS", 32), envInt(t, "WARM_WAIT", 1)
-	chromium := cmpOr(os.Getenv("CHROMIUM"), "/usr/bin/chromium")
+	chromium := findChromium(t)
 	named := os.Getenv("WARM_PROFILE") == "1"
 	sites := []*benchSite{{name: "this", host: &staticHost{dir: profSite(t, "", !named)}, sel: `main[data-booted="wasm"]`}}
 	if base := os.Getenv("BOOT_BASE"); base != "" {
@@ -297,7 +297,7 @@ func TestWarmTrace(t *testing.T) {
 // keeps the pictures in WARM_SHOTS (screenshots/ by default). For reading:
 // run it with -run 'TestWarmLook$'.
 func TestWarmLook(t *testing.T) {
-	chromium := cmpOr(os.Getenv("CHROMIUM"), "/usr/bin/chromium")
+	chromium := findChromium(t)
 	base := cmpOr(os.Getenv("BOOT_BASE"), "main")
 	shots := cmpOr(os.Getenv("WARM_SHOTS"), filepath.Join("..", "..", "screenshots"))
 	os.MkdirAll(shots, 0o755)
@@ -354,7 +354,7 @@ func TestWarmLook(t *testing.T) {
 // reading: run it with -run 'TestWarmLighthouse$'.
 func TestWarmLighthouse(t *testing.T) {
 	runs := envInt(t, "BOOT_RUNS", 1)
-	chromium := cmpOr(os.Getenv("CHROMIUM"), "/usr/bin/chromium")
+	chromium := findChromium(t)
 	base := cmpOr(os.Getenv("BOOT_BASE"), "main")
 	sites := []*benchSite{
 		{name: "this", host: &staticHost{dir: profSite(t, "", true)}},
