@@ -103,18 +103,22 @@ async function whichstatusInstantiate(instantiateStreaming, url, progress, impor
 }
 
 // prerenderShown resolves once the browser has shown the prerendered page
-// and told the page's paint timing so: two frames, then a task (or 300 ms,
-// if no frame comes, as in a hidden tab or an iframe off the screen). The
+// and told the page's paint timing so: two frames, then a task. The
 // browser learns that a frame was shown in a task of the page's thread,
 // and only then counts the frame's text and images as painted. The Go
 // program's first run takes that thread for hundreds of milliseconds and
 // ends by replacing the page's elements with its own, so when app.wasm was
 // ready first, the prerendered text was never counted: the page's largest
 // paint was the app's first render (Lighthouse: 2.4–2.8 s on its 10 Mbit/s
-// link, against 0.3–0.5 s for the prerendered paint).
+// link, against 0.3–0.5 s for the prerendered paint). A hidden page paints
+// nothing and does not wait; a frame of another site off the screen gets
+// no frames, and waits a second at most.
 function prerenderShown() {
+  if (document.hidden) {
+    return Promise.resolve();
+  }
   return new Promise((resolve) => {
-    const late = setTimeout(resolve, 300);
+    const late = setTimeout(resolve, 1000);
     requestAnimationFrame(() => requestAnimationFrame(() => {
       clearTimeout(late);
       setTimeout(resolve, 0);
