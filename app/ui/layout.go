@@ -20,6 +20,12 @@ const siteName = "whichstatus"
 // header with its navigation, the update prompt, the single main landmark,
 // and the footer.
 func layout(section string, content ...app.UI) app.UI {
+	return layoutThen(section, nil, content...)
+}
+
+// layoutThen is layout with after, if not nil, as the shell's last child
+// (a scenario's page puts its embed view there, see embedPreview).
+func layoutThen(section string, after app.UI, content ...app.UI) app.UI {
 	main := booted(el("main", "main", content...).ID("main").TabIndex(-1))
 	return el("div", "shell",
 		link("#main", "skip", "Skip to the content"),
@@ -27,6 +33,7 @@ func layout(section string, content ...app.UI) app.UI {
 		&UpdatePrompt{},
 		main,
 		keep(footKey{}),
+		after,
 	)
 }
 

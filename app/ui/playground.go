@@ -232,8 +232,9 @@ func (p *Playground) Render() app.UI {
 		section = secScenarios
 	}
 	// The parts an edit of the case leaves as they were are stills: an
-	// edit renders the verdict and the editor it came from, not them.
-	return layout(section,
+	// edit renders the verdict and the editor it came from, not them. The
+	// prerendered page of a scenario holds its embed view too.
+	return layoutThen(section, p.embedPreview(),
 		keep(introKey{p, p.sc.ID, p.edited, p.try}),
 		keep(noticeKey{p, p.linkErr, p.sc.ID != ""}),
 		el("div", "play",

@@ -58,9 +58,12 @@ var workerJS string
 // the prerendered page with the site's chrome never shows in a course page
 // while app.wasm loads (web/style.css hides it), and gives it the course
 // page's theme if the embed names one (&theme=light or dark; auto, or none,
-// follows the reader's setting). It is inline to run before the first
-// paint; the page policy allows it by its hash (pagePolicy).
-const embedScript = `(function (q, c) { if (/[?&]embed=1(&|$)/.test(q)) { c.add("embedded"); var t = /[?&]theme=(light|dark)(&|$)/.exec(q); if (t) c.add("theme-" + t[1]); } })(location.search, document.documentElement.classList);`
+// follows the reader's setting). An embed of a scenario as it is (no case,
+// lock or flow in the address) shows the embed view its page holds
+// prerendered (embed-preview; app/ui's embedPreview). It is inline to run
+// before the first paint; the page policy allows it by its hash
+// (pagePolicy).
+const embedScript = `(function (q, c) { if (/[?&]embed=1(&|$)/.test(q)) { c.add("embedded"); if (!/[?&](case|lock|flow)=/.test(q)) c.add("embed-preview"); var t = /[?&]theme=(light|dark)(&|$)/.exec(q); if (t) c.add("theme-" + t[1]); } })(location.search, document.documentElement.classList);`
 
 const embeddedClass = "<script>" + embedScript + "</script>"
 
