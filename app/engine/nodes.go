@@ -99,7 +99,13 @@ var nodes = []node{
 		case v.c.Request.Body == "":
 			return false, "login view; no username and password in the body"
 		}
-		return !v.c.Situation.Caller.CredentialsInvalid, fCallerCredentialsInvalid.say(strconv.FormatBool(v.c.Situation.Caller.CredentialsInvalid))
+		// A login's credentials are a username and password, which can be
+		// wrong but do not expire: word the fact for a login, not with the
+		// control's "wrong or expired".
+		if v.c.Situation.Caller.CredentialsInvalid {
+			return false, "login view; the username or password is wrong"
+		}
+		return true, "login view; the username and password are right"
 	}, "", "DRF's obtain_auth_token checks the username and password with a serializer; its ValidationError answers 400.", nil, 0},
 	{"auth-required", "Does the endpoint require authentication?", "RFC 9110", "15.5.2", "authentication", func(v *view) (bool, string) {
 		e := &v.c.Situation.Endpoint
