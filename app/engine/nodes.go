@@ -84,6 +84,9 @@ var nodes = []node{
 			return false, "the body holds no username and password"
 		}
 		if v.c.Situation.Caller.CredentialsInvalid {
+			if v.c.Situation.Endpoint.Login {
+				return false, "login view; the username or password is wrong"
+			}
 			return false, "situation.caller.credentials_invalid = true"
 		}
 		if ok, scheme := v.schemeMatches(); !ok {
