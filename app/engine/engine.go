@@ -40,7 +40,7 @@ func Recommend(c Case) Decision {
 		d.Other = &Brief{Profile: other, Code: oo.code, Reason: codeInfo[oo.code].Reason, Why: why}
 	}
 	if interim(o.code) {
-		d.Then = then(c, o.code, p)
+		d.Then = then(v, c, o.code, p)
 	}
 	return d
 }
@@ -71,11 +71,13 @@ func decideSteps(v *view, c Case, room []Step) (int, []Step) {
 }
 
 // then decides the final answer that follows an interim one, with its
-// headers. It is out of Recommend so that the case it copies is allocated
-// only after a 1xx (in Recommend it was for every case: 650 bytes).
-func then(c Case, code int, p Profile) *Brief {
-	after := afterInterim(c, code)
-	v := newView(after, p)
+// headers. It reads the case as it stands after the interim answer into
+// v, the decision's own view, which nothing reads any more: a new view
+// would be a kilobyte more per 1xx. It is out of Recommend so that the
+// case it copies is allocated only after a 1xx (in Recommend it was for
+// every case: 650 bytes).
+func then(v *view, c Case, code int, p Profile) *Brief {
+	v.read(afterInterim(c, code), p)
 	var room [48]int16
 	o, _ := flows[p].walk(v, codeOnly, room[:])
 	return &Brief{Profile: p, Code: o.code, Reason: codeInfo[o.code].Reason, Why: expand(o.why, v),
@@ -105,17 +107,17 @@ func afterInterim(c Case, code int) Case {
 
 // codeInfo is what a decision says of each registered code, worded once:
 // flows end only at registered codes (compile checks).
-var codeInfo = func() map[int]Decision {
-	m := map[int]Decision{}
+var codeInfo = func() map[int]*Decision {
+	m := map[int]*Decision{}
 	for _, sc := range status.All() {
-		m[sc.Code] = Decision{Code: sc.Code, Reason: sc.Phrase, Formerly: sc.Formerly, Class: status.ClassName(sc.Class()),
+		m[sc.Code] = &Decision{Code: sc.Code, Reason: sc.Phrase, Formerly: sc.Formerly, Class: status.ClassName(sc.Class()),
 			Ref: sc.Ref(), Link: sc.URL(), Guide: "status-" + strconv.Itoa(sc.Code), Constants: sc.Names()}
 	}
 	return m
 }()
 
 func decision(o outcome, v *view, p Profile) Decision {
-	d := codeInfo[o.code]
+	d := *codeInfo[o.code]
 	d.Profile, d.Why = p, expand(o.why, v)
 	d.Headers = advise(o.code, o.last.id, v, p)
 	d.Notes = notesFor(o.code, o.last.id, v, p)
