@@ -29,10 +29,12 @@ func Recommend(c Case) Decision {
 	}
 	if oo, otherTaken := flows[other].walk(ov, codeOnly, otherRoom[:]); oo.code != o.code {
 		why := expand(oo.why, ov)
+		var ids, otherIDs [48]string // the walks' node ids, on the stack
 		switch {
 		case oo.code == 102 || o.code == 102:
 			why += " " + noInterimNote
-		case oo.last != o.last && (f.endsBefore(traceNodes(d.Trace), oo.last.id) || flows[other].endsBefore(flows[other].pathNodes(otherTaken), o.last.id)):
+		case oo.last != o.last && (f.endsBefore(traceNodes(d.Trace, ids[:0]), oo.last.id) ||
+			flows[other].endsBefore(flows[other].pathNodes(otherTaken, otherIDs[:0]), o.last.id)):
 			// One profile's deciding question is asked by the other
 			// too, but later than where the other ended: the order
 			// explains the difference. When the same question decided,
@@ -56,18 +58,18 @@ func (f *flow) endsBefore(passed []string, id string) bool {
 	return asked && !contains(passed, id)
 }
 
-func traceNodes(trace []Step) []string {
-	ids := make([]string, len(trace))
-	for i, s := range trace {
-		ids[i] = s.Node()
+// traceNodes appends the node ids of a trace's steps to ids.
+func traceNodes(trace []Step, ids []string) []string {
+	for _, s := range trace {
+		ids = append(ids, s.Node())
 	}
 	return ids
 }
 
-func (f *flow) pathNodes(p path) []string {
-	ids := make([]string, len(p))
-	for i, t := range p {
-		ids[i] = f.steps[t/2].n.id
+// pathNodes appends the node ids of a walk's path to ids.
+func (f *flow) pathNodes(p path, ids []string) []string {
+	for _, t := range p {
+		ids = append(ids, f.steps[t/2].n.id)
 	}
 	return ids
 }
