@@ -12,6 +12,7 @@ import (
 
 	"whichstatus/app/engine"
 	"whichstatus/app/scenario"
+	"whichstatus/app/status"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/questions.txt")
@@ -133,18 +134,23 @@ func TestChoices(t *testing.T) {
 
 func TestExplain(t *testing.T) {
 	tests := []struct {
-		q      string
-		chosen int
-		note   string // the engine note's title, "" for none
-		fork   string // the node where the paths part, "" for none
-		change bool   // the chosen code comes from a variation of the same scenario
+		q          string
+		chosen     int
+		note       string // the engine note's title, "" for none
+		alt        bool   // one change to this case gives the chosen code
+		other      bool   // the other profile answers the chosen code
+		fork       string // the node where the paths part, "" for none
+		change     bool   // the chosen code comes from a variation of the same scenario
+		defensible bool   // a note calls the chosen code fair too
 	}{
-		{"missing-token", 403, "Why not 403?", "credentials", false},
-		{"failed-login-is-not-404", 404, "Why not 404?", "", false},
-		{"delete-order", 401, "", "credentials", true},
-		{"negative-amount", 400, "Why not 400?", "", true},
-		{"database-down", 504, "", "", true},
-		{"create-user", 418, "", "", false},
+		{"missing-token", 403, "Why not 403?", false, false, "", false, false},
+		{"failed-login-is-not-404", 404, "Why not 404?", false, false, "", false, false},
+		{"delete-order", 401, "", true, false, "", false, false},
+		{"delete-someone-elses-account", 404, "", true, false, "", false, true},
+		{"negative-amount", 400, "Why not 400?", false, true, "", false, false},
+		{"bad-login", 400, "", false, true, "", false, true},
+		{"database-down", 504, "", false, false, "upstream-on-time", true, false},
+		{"create-user", 418, "", false, false, "", false, false},
 	}
 	for _, tt := range tests {
 		q := ByID(tt.q)
@@ -155,19 +161,70 @@ func TestExplain(t *testing.T) {
 		if tt.note == "" && w.Note != nil || tt.note != "" && (w.Note == nil || w.Note.Title != tt.note) {
 			t.Errorf("Explain(%s, %d).Note = %+v, want %q", tt.q, tt.chosen, w.Note, tt.note)
 		}
-		if tt.fork != "" && (w.Here == nil || !strings.Contains(w.Here.Node(), tt.fork)) {
-			t.Errorf("Explain(%s, %d) parts at %+v, want a node with %q", tt.q, tt.chosen, w.Here, tt.fork)
+		if (w.Alt != nil) != tt.alt || w.Alt != nil && w.Alt.Code != tt.chosen {
+			t.Errorf("Explain(%s, %d).Alt = %+v, want one: %v", tt.q, tt.chosen, w.Alt, tt.alt)
 		}
-		if w.Here != nil && (w.There == nil || w.Here.Node() == w.There.Node() && w.Here.Answer() == w.There.Answer()) {
-			t.Errorf("Explain(%s, %d): the paths part at %+v and %+v, which are the same step", tt.q, tt.chosen, w.Here, w.There)
+		if (w.Other != nil) != tt.other {
+			t.Errorf("Explain(%s, %d).Other = %+v, want one: %v", tt.q, tt.chosen, w.Other, tt.other)
+		}
+		if tt.fork == "" && w.Here != nil || tt.fork != "" && (w.Here == nil || w.Here.Node() != tt.fork) {
+			t.Errorf("Explain(%s, %d) parts at %+v, want %q", tt.q, tt.chosen, w.Here, tt.fork)
 		}
 		if (w.Change != "") != tt.change {
 			t.Errorf("Explain(%s, %d).Change = %q, want one: %v", tt.q, tt.chosen, w.Change, tt.change)
+		}
+		if (len(w.Defensible) > 0) != tt.defensible {
+			t.Errorf("Explain(%s, %d).Defensible = %+v, want some: %v", tt.q, tt.chosen, w.Defensible, tt.defensible)
 		}
 		if tt.chosen == 418 && (w.Here != nil || w.Meaning == "") {
 			t.Errorf("Explain(create-user, 418) = %+v, want only the registry's meaning", w)
 		}
 	}
+}
+
+// Every why-not, for every question and every code a learner can pick,
+// is about that question: an alternative gives the chosen code when
+// applied to this case, the other profile's answer is the chosen code,
+// and a fork asks the very same question, worded alike, of a question of
+// the same scenario and profile, and is shown only when neither of the
+// first two says it.
+func TestWhyNotIsAboutThisCase(t *testing.T) {
+	for _, q := range All() {
+		d := q.Decide()
+		for _, c := range status.All() {
+			if !c.Recommendable() || c.Code == d.Code {
+				continue
+			}
+			w := Explain(q, d, c.Code)
+			if w.Alt != nil {
+				if got := engine.Recommend(applied(t, q.Case, w.Alt.Edit)).Code; got != c.Code {
+					t.Errorf("Explain(%s, %d): the change %q gives %d", q.ID, c.Code, w.Alt.Change, got)
+				}
+			}
+			if w.Other != nil && w.Other.Code != c.Code {
+				t.Errorf("Explain(%s, %d): the other profile answers %d", q.ID, c.Code, w.Other.Code)
+			}
+			if w.Here == nil {
+				continue
+			}
+			if w.Alt != nil || w.Other != nil {
+				t.Errorf("Explain(%s, %d) shows a fork beside a change or the other profile", q.ID, c.Code)
+			}
+			if w.Here.Node() != w.There.Node() || w.Here.Question != w.There.Question || w.Here.Answer() == w.There.Answer() {
+				t.Errorf("Explain(%s, %d) parts at %q %s and %q %s: not one question answered two ways",
+					q.ID, c.Code, w.Here.Question, w.Here.Answer(), w.There.Question, w.There.Answer())
+			}
+		}
+	}
+}
+
+func applied(t *testing.T, c engine.Case, e engine.Edit) engine.Case {
+	t.Helper()
+	out, err := e.Apply(clone(c))
+	if err != nil {
+		t.Fatalf("%+v: %v", e, err)
+	}
+	return out
 }
 
 func TestCodesIn(t *testing.T) {
