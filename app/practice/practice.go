@@ -54,7 +54,17 @@ var prompts = map[string]string{
 	"zero-quantity-order":      "A client POSTs an order for 0 items to /api/orders/. The JSON is well-formed; the API's rule is that the quantity must be at least 1.",
 	// The request gets 102 first and 201 after: the question asks for the
 	// first.
-	"long-running-report": "A client POSTs to /api/reports/ for a yearly sales report that takes over a minute to build, and the server keeps the connection open until the report exists. What does the server send first, while it builds the report?",
+	// A variation's own prompt, where the scenario's says what the
+	// variation changes: DRF's OPTIONS always describes the view in a body.
+	"create-user~rule":                           "A client POSTs a new user's name and e-mail to /api/users/.",
+	"conditional-get~gone":                       "A client that cached user 42 with ETag \"v7\" asks GET /api/users/42/ with If-None-Match: \"v7\".",
+	"conditional-get~missing":                    "A client that cached user 42 with ETag \"v7\" asks GET /api/users/42/ with If-None-Match: \"v7\".",
+	"payments-temporarily-elsewhere~keep-method": "While the payments table is migrated, POST /api/payments/ is served for a few hours at /api/payments-b/.",
+	"payments-temporarily-elsewhere~how-long":    "POST /api/payments/ is now served at /api/payments-b/, and the client must repeat the same POST and body there.",
+	"moved-post-keeps-method~keep-method":        "A client POSTs a new order to /api/v1/orders/, which now lives for good at /api/v2/orders/.",
+	"moved-post-keeps-method~how-long":           "A client POSTs a new order to /api/v1/orders/, which is now served at /api/v2/orders/, and the POST and its body must be repeated there rather than turned into a GET.",
+	"options-users~profile":                      "A client sends OPTIONS /api/users/ to learn what it may do with the users list, which allows GET and POST; the view keeps DRF's default metadata class.",
+	"long-running-report":                        "A client POSTs to /api/reports/ for a yearly sales report that takes over a minute to build, and the server keeps the connection open until the report exists. What does the server send first, while it builds the report?",
 }
 
 // skips are the variations a scenario's prompt rules out: the prompt
@@ -101,6 +111,9 @@ var pool = sync.OnceValue(func() []*Question {
 				continue
 			}
 			q := &Question{ID: s.ID + "~" + v.id, Scenario: s.ID, Prompt: prompt, Change: words, Case: c}
+			if p, ok := prompts[q.ID]; ok {
+				q.Prompt = p
+			}
 			if q.code = q.Decide().Code; q.code != base.code { // a change that changes nothing teaches nothing
 				dropLocation(q)
 				all = append(all, q)

@@ -237,3 +237,124 @@ func TestCodesIn(t *testing.T) {
 		}
 	}
 }
+
+// A prompt or a skip written for a question that no longer exists would
+// go unseen: each names a scenario or a question.
+func TestPromptsAndSkipsNameQuestions(t *testing.T) {
+	for id := range prompts {
+		if _, ok := scenario.ByID(id); !ok && ByID(id) == nil {
+			t.Errorf("prompts has %s, which is no scenario and no question", id)
+		}
+		if q := ByID(id); q != nil && q.Prompt != prompts[id] {
+			t.Errorf("question %s does not ask its own prompt", id)
+		}
+	}
+	for id, vs := range skips {
+		if _, ok := scenario.ByID(id); !ok {
+			t.Errorf("skips has %s, which is no scenario", id)
+		}
+		for _, v := range vs {
+			if ByID(id+"~"+v) != nil {
+				t.Errorf("%s~%s is asked, though skipped", id, v)
+			}
+		}
+	}
+}
+
+func TestAlsoRight(t *testing.T) {
+	for _, tt := range []struct {
+		q      string
+		chosen int
+		right  bool
+	}{
+		{"old-endpoint-moved", 308, true},    // GET: 301 and 308 alike
+		{"old-endpoint-moved", 302, false},   // not for good
+		{"current-user-redirect", 307, true}, // GET: 302 and 307 alike
+		{"moved-post-keeps-method", 301, false},
+		{"moved-post-keeps-method~keep-method", 308, true}, // keeping the POST is never wrong
+		{"payments-temporarily-elsewhere", 302, false},
+		{"create-user", 200, false},
+	} {
+		q := ByID(tt.q)
+		if q == nil {
+			t.Fatalf("no question %s", tt.q)
+		}
+		if got := Right(q, q.Decide(), tt.chosen); got != tt.right {
+			t.Errorf("Right(%s, %d) = %v, want %v", tt.q, tt.chosen, got, tt.right)
+		}
+	}
+}
+
+func TestProfileLine(t *testing.T) {
+	for id, want := range map[string]string{
+		"drf-anonymous-delete":        "JWT",
+		"audit-log-forbidden~profile": "JWT",
+		"drf-session-not-logged-in":   "SessionAuthentication",
+		"negative-amount":             "422 when well-formed content breaks a rule",
+		"validation-missing-field":    "400 when it does not parse or a field is missing",
+		"list-users":                  "Judge it by RFC 9110.",
+	} {
+		q := ByID(id)
+		if got := ProfileLine(q, q.Decide()); !strings.Contains(got, want) {
+			t.Errorf("ProfileLine(%s) = %q, want %q in it", id, got, want)
+		}
+	}
+	for _, q := range All() {
+		if strings.Contains(q.Change, "defaults") || strings.Contains(q.Prompt, "defaults") {
+			t.Errorf("question %s speaks of a profile's defaults: %q", q.ID, q.Change)
+		}
+	}
+}
+
+// A resource that does not exist is 404 because it does not exist: the
+// step shown is that one, not the PUT or the "gone" that came after.
+func TestDecidingStep(t *testing.T) {
+	n := 0
+	for _, q := range All() {
+		d := q.Decide()
+		if d.Code != 404 || q.Case.Profile == engine.DRF || q.Case.Situation.Resource.State != "missing" {
+			continue
+		}
+		n++
+		if s := Deciding(d); s.Node() != "resource-exists" || s.Answer() != "no" {
+			t.Errorf("Deciding(%s) = %s %s, want resource-exists no", q.ID, s.Node(), s.Answer())
+		}
+	}
+	if n == 0 {
+		t.Error("no question about a missing resource")
+	}
+	if d := ByID("create-user").Decide(); Deciding(d) != d.Trace[len(d.Trace)-1] {
+		t.Error("Deciding(create-user) is not its last step")
+	}
+}
+
+// A variation does not contradict itself: it breaks the rule it says it
+// breaks, keeps no Location its answer has no use for, asks no
+// keep-method question of a GET, and makes no one else own /me/.
+func TestVariationsKeepTheirWord(t *testing.T) {
+	if q := ByID("create-user~rule"); q == nil || !strings.Contains(q.Case.Request.Body, `"username": "ad"`) {
+		t.Errorf("create-user~rule does not send the short username it speaks of: %+v", q)
+	}
+	for _, q := range All() {
+		if q.Change == "" {
+			continue
+		}
+		r := q.Case.Situation.Resource
+		if r.Location != "" && q.Code() != 201 && q.Code()/100 != 3 {
+			c := clone(q.Case)
+			c.Situation.Resource.Location = ""
+			if engine.Recommend(c).Code == q.Code() {
+				t.Errorf("%s answers %d and still shows Location %s", q.ID, q.Code(), r.Location)
+			}
+		}
+		if strings.HasSuffix(q.ID, "~keep-method") && (q.Case.Request.Method == "GET" || q.Case.Request.Method == "") {
+			t.Errorf("%s asks whether a GET keeps its method", q.ID)
+		}
+		if strings.HasSuffix(q.ID, "~forbidden") && strings.Contains(q.Case.Request.URL, "/me/") {
+			t.Errorf("%s says /me/ belongs to someone else", q.ID)
+		}
+		if (r.State == "missing" || r.State == "gone") && (r.ETag != "" || len(r.Representations) > 0) {
+			t.Errorf("%s: a %s resource keeps its ETag or representations", q.ID, r.State)
+		}
+	}
+}

@@ -24,14 +24,14 @@ var variations = []variation{
 		}
 		dropHeaders(c, "Authorization", "Cookie")
 		c.Situation.Caller = engine.Caller{}
-		return "The same request, sent without any credentials: no Authorization header, no session."
+		return "it is sent without any credentials: no Authorization header, no session."
 	}},
 	{"expired", func(c *engine.Case) string {
 		if !c.Situation.Endpoint.AuthRequired || header(c, "Authorization") == "" || c.Situation.Caller.CredentialsInvalid {
 			return ""
 		}
 		c.Situation.Caller = engine.Caller{CredentialsInvalid: true}
-		return "The same request, but its token expired an hour ago."
+		return "its token expired an hour ago."
 	}},
 	{"forbidden", func(c *engine.Case) string {
 		// "/me/" is always the caller's own: it cannot be someone else's.
@@ -168,7 +168,7 @@ var variations = []variation{
 			return ""
 		}
 		c.Profile = d.Other.Profile
-		return "The same request, judged by the " + c.Profile.Title() + " profile this time."
+		return "it is judged by the " + c.Profile.Title() + " profile this time."
 	}},
 }
 

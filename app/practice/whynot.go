@@ -31,7 +31,7 @@ type WhyNot struct {
 	// Nil when there is no such question, or Alt or Other says it already.
 	Here, There *engine.Step
 	// Change is the fact that, changed, gives the chosen code (a variation
-	// of the same scenario), "" when the two questions are two facts apart.
+	// of the same scenario, or the scenario itself), "" without a fork.
 	Change string
 	// Meaning is the registry's line for the chosen code, "" when the
 	// code is not registered.
@@ -88,7 +88,7 @@ func Explain(q *Question, d engine.Decision, chosen int) WhyNot {
 	case w.Here == nil:
 	case q.Change == "":
 		w.Change = other.Change
-	case other.Change == "": // q is a variation, other its scenario
+	default: // q is a variation, other its scenario
 		w.Change = "the scenario as it was first told, without the changed fact"
 	}
 	return w
@@ -99,23 +99,20 @@ func defensible(title string) bool {
 	return strings.HasPrefix(title, "Or ") || strings.Contains(title, "defensible")
 }
 
-// lookalike finds a question whose answer is code, one fact apart from q
-// if there is one: the same scenario, judged by the same profile. A
+// lookalike finds a question whose answer is code, one fact apart from q:
+// the same scenario, judged by the same profile. A
 // question from another scenario, or judged by the other profile, walks
 // another path, and the first place the two differ says nothing about q.
 func lookalike(q *Question, code int) *Question {
-	var best *Question
-	oneApart := func(o *Question) bool { return q.Change == "" || o.Change == "" }
 	for _, o := range pool() {
-		if o.code != code || o == q || o.Scenario != q.Scenario || o.Case.Profile != q.Case.Profile {
-			continue
-		}
-		// One fact apart (the scenario and a variation of it) before two.
-		if best == nil || oneApart(o) && !oneApart(best) {
-			best = o
+		// One fact apart: the scenario and a variation of it. Two
+		// variations are two facts apart, and where they part need not be
+		// where either change acts.
+		if o.code == code && o != q && o.Scenario == q.Scenario && o.Case.Profile == q.Case.Profile && (q.Change == "" || o.Change == "") {
+			return o
 		}
 	}
-	return best
+	return nil
 }
 
 // AlsoRight are the codes RFC 9110 makes just as right as the engine's
@@ -156,7 +153,7 @@ func ProfileLine(q *Question, d engine.Decision) string {
 	for _, s := range d.Trace {
 		switch s.Node() {
 		case "content-well-formed", "fields-valid", "rules-ok":
-			if q.Case.Profile != engine.DRF {
+			if q.Case.Profile != engine.DRF && q.Case.Request.Body != "" {
 				return line + ", with this guide's rule for a body: 422 when well-formed content breaks a rule, 400 when it does not parse or a field is missing or mistyped."
 			}
 		case "challenge-sent":

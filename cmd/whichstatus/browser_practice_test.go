@@ -54,8 +54,9 @@ func TestBrowserPractice(t *testing.T) {
 		w := practice.Explain(q, d, wrong)
 		why := text(t, tab, "#why-not")
 		if !strings.Contains(why, "Why not "+strconv.Itoa(wrong)+"?") || w.Note != nil && !strings.Contains(why, w.Note.Text) ||
-			w.Here != nil && !strings.Contains(why, w.Here.Question) {
-			t.Errorf("why not %d = %q, want the engine's note %+v or the step %+v", wrong, why, w.Note, w.Here)
+			w.Here != nil && !strings.Contains(why, w.Here.Question) || w.Other != nil && !strings.Contains(why, w.Other.Why) ||
+			w.Alt != nil && !strings.Contains(why, w.Alt.Change[1:]) {
+			t.Errorf("why not %d = %q, want the engine's note %+v, its change %+v, the other profile %+v or the step %+v", wrong, why, w.Note, w.Alt, w.Other, w.Here)
 		}
 		if got := text(t, tab, "#verdict .chip"); !strings.HasPrefix(got, strconv.Itoa(d.Code)) {
 			t.Errorf("the reveal shows %q, want the engine's %d", got, d.Code)
