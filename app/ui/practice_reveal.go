@@ -18,7 +18,13 @@ func (p *Practice) reveal(q *practice.Question) app.UI {
 	d := p.d
 	ok := practice.Right(q, d, p.chosen)
 	head, result := "Right: "+strconv.Itoa(d.Code), "right"
+	var w practice.WhyNot
+	if !ok {
+		w = practice.Explain(q, d, p.chosen)
+	}
 	switch {
+	case !ok && len(w.Defensible) > 0:
+		head, result = "Defensible, but not the engine's answer: you chose "+strconv.Itoa(p.chosen)+", the engine answers "+strconv.Itoa(d.Code), "wrong"
 	case !ok:
 		head, result = "Not quite: you chose "+strconv.Itoa(p.chosen)+", the engine answers "+strconv.Itoa(d.Code), "wrong"
 	case p.chosen != d.Code:
@@ -48,7 +54,7 @@ func (p *Practice) reveal(q *practice.Question) app.UI {
 			return txt("p", "also-right", "For a "+orMethod(q.Case.Request.Method)+", "+strconv.Itoa(p.chosen)+" and "+strconv.Itoa(d.Code)+
 				" differ only in whether a client may turn a POST into a GET (RFC 9110 §15.4), so either is right.").ID("also-right")
 		}),
-		when(!ok, func() app.UI { return whyNot(practice.Explain(q, d, p.chosen)) }),
+		when(!ok, func() app.UI { return whyNot(w) }),
 		el("p", "reveal-links",
 			attrs(link(open, "", "Open this case in the playground"), "id", "open-case"),
 			when(d.Guide != "", func() app.UI { return link(guideHref(d.Guide), "", "Read the guide") }),

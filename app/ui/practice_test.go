@@ -62,7 +62,7 @@ func TestPracticeQuestionAndReveal(t *testing.T) {
 	// A wrong choice that one change would give says that change.
 	q = practice.ByID("delete-someone-elses-account")
 	s = app.HTMLString(asked(q, 404).reveal(q))
-	for _, want := range []string{`data-result="wrong"`, "One change would give 404: ", "hide that the resource exists", "Or hide it with 404"} {
+	for _, want := range []string{`data-result="wrong"`, "Defensible, but not the engine", "One change would give 404: ", "hide that the resource exists", "Or hide it with 404"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("why not 404 for someone else's account lacks %q: %s", want, s)
 		}
