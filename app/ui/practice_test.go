@@ -50,7 +50,7 @@ func TestPracticeQuestionAndReveal(t *testing.T) {
 	}
 	// After a 1xx, the final code.
 	q = practice.ByID("long-running-report")
-	if s := app.HTMLString(asked(q, 102).reveal(q)); !strings.Contains(s, "Then, once it is done") || !strings.Contains(s, ">201<") {
+	if s := app.HTMLString(asked(q, 102).reveal(q)); !strings.Contains(s, "Then, once the work is done") || !strings.Contains(s, ">201<") {
 		t.Errorf("the reveal of the 102 question does not say what follows: %s", s)
 	}
 	// For a GET, 308 is as right as 301, and the reveal says why.
@@ -62,9 +62,18 @@ func TestPracticeQuestionAndReveal(t *testing.T) {
 	// A wrong choice that one change would give says that change.
 	q = practice.ByID("delete-someone-elses-account")
 	s = app.HTMLString(asked(q, 404).reveal(q))
-	for _, want := range []string{`data-result="wrong"`, "Defensible, but not the engine", "One change would give 404: ", "hide that the resource exists", "Or hide it with 404"} {
+	for _, want := range []string{`data-result="wrong"`, "Not quite", "One change would give 404: ", "hide that the resource exists", "Or hide it with 404"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("why not 404 for someone else's account lacks %q: %s", want, s)
+		}
+	}
+	// Where nothing in the case rules the defensible code out, the reveal
+	// says it is defensible.
+	q = practice.ByID("bad-login")
+	s = app.HTMLString(asked(q, 400).reveal(q))
+	for _, want := range []string{`data-result="wrong"`, "Defensible, but not the engine", "400 is defensible too", "400 is what Django REST Framework answers"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("why not 400 for a failed login lacks %q: %s", want, s)
 		}
 	}
 	// A missing resource was decided by its absence.

@@ -41,12 +41,22 @@ func TestBrowserPractice(t *testing.T) {
 		hidden(t, tab, d.Why, d.Trace[len(d.Trace)-1].Question)
 		b.shot(t, tab, "practice-question-1280")
 
-		// A wrong choice among the four: the reveal says why not.
-		wrong := 0
+		// A wrong choice among the four, the one the engine says most
+		// about: the reveal says why not.
+		wrong, most := 0, -1
 		for _, c := range practice.Choices(q, d) {
-			if c != d.Code {
-				wrong = c
-				break
+			if c == d.Code {
+				continue
+			}
+			w := practice.Explain(q, d, c)
+			n := len(w.Defensible)
+			for _, has := range []bool{w.Note != nil, w.Alt != nil, w.Other != nil, w.Here != nil} {
+				if has {
+					n++
+				}
+			}
+			if n > most {
+				wrong, most = c, n
 			}
 		}
 		click(t, tab, "#pick-"+strconv.Itoa(wrong))
@@ -121,6 +131,54 @@ func TestBrowserPractice(t *testing.T) {
 			b.shot(t, tab, "practice-right"+name)
 			eval[bool](t, tab, `document.querySelector("#progress").scrollIntoView(), true`)
 			b.view(t, tab, "practice-progress"+name+"-view")
+		}
+		look(t, tab, 1280, false)
+	})
+
+	t.Run("a choice the notes call defensible", func(t *testing.T) {
+		// The checkpoint's third question answers 403 to a caller who may
+		// not touch another user's account; for 404 the why-not shows the
+		// engine's "Or hide it with 404" and the one change that gives it.
+		tab := b.tab(t)
+		for _, v := range []struct {
+			w    int64
+			dark bool
+		}{{1280, false}, {390, true}} {
+			look(t, tab, v.w, v.dark)
+			// A fresh progress, so that the set starts at its first question.
+			b.open(t, tab, base+"/practice")
+			eval[bool](t, tab, fmt.Sprintf(`localStorage.removeItem(%q), true`, practice.Key))
+			b.open(t, tab, base+"/practice?set=checkpoint")
+			for _, q := range checkpoint[:2] {
+				waitQuestion(t, tab, q)
+				click(t, tab, "#pick-"+strconv.Itoa(q.Code()))
+				poll(t, tab, `!!document.querySelector("#reveal[data-result=right]")`, "a right reveal of "+q.ID)
+				click(t, tab, "#next")
+			}
+			q := checkpoint[2]
+			waitQuestion(t, tab, q)
+			if got := text(t, tab, ".q-facts"); !strings.Contains(got, "Hides what exists: no") {
+				t.Errorf("the facts of %s = %q, want whether the API hides what exists", q.ID, got)
+			}
+			click(t, tab, "#pick-404")
+			poll(t, tab, `!!document.querySelector("#reveal[data-result=wrong]")`, "the reveal of 404")
+			why := text(t, tab, "#why-not")
+			for _, want := range []string{"Or hide it with 404", "One change would give 404", "hide that the resource exists"} {
+				if !strings.Contains(why, want) {
+					t.Errorf("why not 404 for %s = %q, want %q in it", q.ID, why, want)
+				}
+			}
+			// The case says the API does not hide what exists: 404 is not
+			// defensible here, though the note says when it would be.
+			if got := text(t, tab, "#reveal-title"); !strings.HasPrefix(got, "Not quite") {
+				t.Errorf("the reveal of 404 is headed %q", got)
+			}
+			name := fmt.Sprintf("practice-whynot-%d", v.w)
+			if v.dark {
+				name += "-dark"
+			}
+			eval[bool](t, tab, `document.querySelector("#reveal").scrollIntoView(), true`)
+			b.view(t, tab, name+"-view")
 		}
 		look(t, tab, 1280, false)
 	})
