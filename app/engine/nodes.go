@@ -84,6 +84,9 @@ var nodes = []node{
 			return false, "the body holds no username and password"
 		}
 		if v.c.Situation.Caller.CredentialsInvalid {
+			if v.c.Situation.Endpoint.Login {
+				return false, "login view; the username or password is wrong"
+			}
 			return false, "situation.caller.credentials_invalid = true"
 		}
 		if ok, scheme := v.schemeMatches(); !ok {
@@ -190,7 +193,7 @@ var nodes = []node{
 	{"gone", "Was the resource removed for good?", "RFC 9110", "15.5.11", "mistake-404-vs-410", func(v *view) (bool, string) {
 		return v.c.Situation.Resource.State == "gone", fResourceState.say(v.c.Situation.Resource.State)
 	}, "The resource existed and was removed on purpose, for good.", "", nil, 0},
-	{"put-creates", "Is it a PUT that may create the resource?", "RFC 9110", "9.3.4", "status-201", func(v *view) (bool, string) {
+	{"put-creates", "Is it a PUT, which can create what is missing?", "RFC 9110", "9.3.4", "status-201", func(v *view) (bool, string) {
 		return v.method == "PUT", v.methodInput()
 	}, "", "There is no resource at this URL (and nothing says it moved or was removed).", nil, 0},
 
