@@ -299,6 +299,10 @@ func TestProfileLine(t *testing.T) {
 			t.Errorf("ProfileLine(%s) = %q, want %q in it", id, got, want)
 		}
 	}
+	q := ByID("audit-log-forbidden")
+	if got := OtherLabel(q, q.Decide()); !strings.Contains(got, "JWT") {
+		t.Errorf("OtherLabel(audit-log-forbidden) = %q: DRF's 401 turns on its authenticator, unnamed", got)
+	}
 	for _, q := range All() {
 		if strings.Contains(q.Change, "defaults") || strings.Contains(q.Prompt, "defaults") {
 			t.Errorf("question %s speaks of a profile's defaults: %q", q.ID, q.Change)

@@ -163,6 +163,24 @@ func ProfileLine(q *Question, d engine.Decision) string {
 	return line + "."
 }
 
+// OtherLabel heads the other profile's answer in the reveal: "Django
+// REST Framework says", and which authenticator comes first where that
+// profile's answer turns on it.
+func OtherLabel(q *Question, d engine.Decision) string {
+	if d.Other == nil {
+		return ""
+	}
+	label := d.Other.Profile.Title() + " says"
+	c := q.Case
+	c.Profile = d.Other.Profile
+	for _, s := range engine.Recommend(c).Trace {
+		if s.Node() == "challenge-sent" {
+			return label + ", with " + Authenticator(c.Situation.Endpoint.AuthScheme) + " first"
+		}
+	}
+	return label
+}
+
 // Authenticator names DRF's first authentication class for a scheme.
 func Authenticator(scheme string) string {
 	switch strings.ToLower(scheme) {

@@ -43,15 +43,8 @@ func (p *Practice) reveal(q *practice.Question) app.UI {
 		el("div", "verdict compact "+classClass(d.Code),
 			el("p", "", codeChip(d.Code, d.Reason), app.Text(" "), classBadge(d.Code)),
 			txt("p", "why", d.Why),
-			when(d.Then != nil, func() app.UI {
-				after := "Then, once the work is done: "
-				if d.Code == 100 {
-					after = "Then, once the body has come: "
-				}
-				return el("p", "then", txt("strong", "", after),
-					codeChip(d.Then.Code, d.Then.Reason), app.Text(" "+d.Then.Why))
-			}),
-			brief(briefKey{"other", otherLabel(d), d.Other}),
+			brief(briefKey{"then", thenLabel(d), d.Then}),
+			brief(briefKey{"other", practice.OtherLabel(q, d), d.Other}),
 		).ID("verdict"),
 		el("p", "deciding",
 			txt("strong", "", "The step that decided: "),
@@ -86,6 +79,14 @@ func stepInput(s engine.Step) string {
 		}
 	}
 	return " (" + strings.Join(parts, "; ") + ")"
+}
+
+// thenLabel heads the final code that follows a 1xx.
+func thenLabel(d engine.Decision) string {
+	if d.Code == 100 {
+		return "Then, once the body has come"
+	}
+	return "Then, once the work is done"
 }
 
 func orMethod(m string) string {
