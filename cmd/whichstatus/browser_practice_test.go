@@ -183,6 +183,31 @@ func TestBrowserPractice(t *testing.T) {
 		look(t, tab, 1280, false)
 	})
 
+	t.Run("the final code after a 1xx", func(t *testing.T) {
+		tab := b.tab(t)
+		look(t, tab, 1280, false)
+		b.open(t, tab, base+"/practice")
+		eval[bool](t, tab, fmt.Sprintf(`localStorage.removeItem(%q), true`, practice.Key))
+		b.open(t, tab, base+"/practice?set=1xx")
+		qs := practice.SetByID("1xx").Questions()
+		for _, q := range qs {
+			d := q.Decide()
+			waitQuestion(t, tab, q)
+			input(t, tab, "#typed-code", strconv.Itoa(d.Code))
+			click(t, tab, "#check-typed")
+			poll(t, tab, `!!document.querySelector("#reveal[data-result=right]")`, "a right reveal of "+q.ID)
+			got := text(t, tab, "#verdict")
+			if d.Then != nil && (!strings.Contains(got, "Then, once") || !strings.Contains(got, strconv.Itoa(d.Then.Code))) {
+				t.Errorf("the reveal of %s = %q, want the final %d after it", q.ID, got, d.Then.Code)
+			}
+			if q.ID == "long-running-report" {
+				eval[bool](t, tab, `document.querySelector("#reveal").scrollIntoView(), true`)
+				b.view(t, tab, "practice-then-1280-view")
+			}
+			click(t, tab, "#next")
+		}
+	})
+
 	t.Run("the palette and a typed code", func(t *testing.T) {
 		tab := b.tab(t)
 		b.open(t, tab, base+"/practice?set=lookalikes")
