@@ -50,10 +50,7 @@ func (p *Practice) reveal(q *practice.Question) app.UI {
 			txt("strong", "", "The step that decided: "),
 			app.Text(last.Question+" "+last.Answer()+stepInput(last)+" → "+strconv.Itoa(d.Code)),
 		),
-		when(p.chosen != d.Code && ok, func() app.UI {
-			return txt("p", "also-right", "For a "+orMethod(q.Case.Request.Method)+", "+strconv.Itoa(p.chosen)+" and "+strconv.Itoa(d.Code)+
-				" differ only in whether a client may turn a POST into a GET (RFC 9110 §15.4), so either is right.").ID("also-right")
-		}),
+		when(p.chosen != d.Code && ok, func() app.UI { return txt("p", "also-right", alsoRight(q, d.Code, p.chosen)).ID("also-right") }),
 		when(!ok, func() app.UI { return whyNot(w) }),
 		el("p", "reveal-links",
 			attrs(link(open, "", "Open this case in the playground"), "id", "open-case"),
@@ -89,7 +86,19 @@ func thenLabel(d engine.Decision) string {
 	return "Then, once the work is done"
 }
 
-func orMethod(m string) string {
+// alsoRight says why a redirect code other than the engine's is right
+// too (practice.AlsoRight): the same move, and the method kept or not.
+func alsoRight(q *practice.Question, code, chosen int) string {
+	pair := strconv.Itoa(chosen) + " and " + strconv.Itoa(code)
+	m := q.Case.Request.Method
+	if m == "" || m == "GET" || m == "HEAD" {
+		return "For a " + orGET(m) + ", " + pair + " differ only in whether a client may turn a POST into a GET (RFC 9110 §15.4), so either is right."
+	}
+	return "Here the client may turn the " + m + " into a GET but need not; " + strconv.Itoa(chosen) +
+		" makes it keep the method, which is allowed either way (RFC 9110 §15.4), so " + pair + " are both right."
+}
+
+func orGET(m string) string {
 	if m == "" {
 		return "GET"
 	}

@@ -59,6 +59,12 @@ func TestPracticeQuestionAndReveal(t *testing.T) {
 	if !strings.Contains(s, `data-result="right"`) || !strings.Contains(s, "either is right") {
 		t.Errorf("308 for a moved GET is not taken as right: %s", s)
 	}
+	// For a POST that need not keep its method, keeping it is right too.
+	q = practice.ByID("moved-post-keeps-method~keep-method")
+	s = app.HTMLString(asked(q, 308).reveal(q))
+	if !strings.Contains(s, `data-result="right"`) || !strings.Contains(s, "but need not") {
+		t.Errorf("308 for a moved POST that may become a GET is not taken as right: %s", s)
+	}
 	// A wrong choice that one change would give says that change.
 	q = practice.ByID("delete-someone-elses-account")
 	s = app.HTMLString(asked(q, 404).reveal(q))
