@@ -61,6 +61,7 @@ func (p *Playground) OnInit() {
 		u = app.Window().URL()
 	}
 	p.pick(u)
+	BootYield()
 	p.decide()
 	p.decided = u.String()
 }
@@ -71,6 +72,7 @@ func (p *Playground) decide() {
 	c := p.c
 	c.Request.Headers = named(c.Request.Headers)
 	p.d = engine.Recommend(c)
+	BootYield()
 	p.alts = engine.Alternatives(c, p.d)
 }
 
