@@ -115,15 +115,14 @@ func newHandler(res app.ResourceProvider, version string) *app.Handler {
 		Scripts:    []string{"/web/client.js defer", "/web/flow.js defer"},
 		RawHeaders: []string{embeddedClass, earlyWasm(res)},
 		// go-app caches the icons it names, the styles and scripts; not the
-		// SVG icon (the logo in the header), the maskable icons, or any page
-		// but the root.
-		CacheableResources: append([]string{
-			"/web/icon.svg",
-			"/web/icon-maskable-192.png",
-			"/web/icon-maskable-512.png",
-			"/web/flow-rfc9110.svg", // linked from /flow (the app takes them from its page)
-			"/web/flow-drf.svg",
-		}, precachePaths(res.Package())...),
+		// SVG icon (the logo in the header) or any page but the root. Not
+		// cached, because no page shows them: the maskable icons (the
+		// manifest's, for installing the app), and the diagrams' SVG files,
+		// which /flow offers to download: /flow's page holds both diagrams
+		// (the playground cuts them from it), and offline the worker cuts a
+		// file from it the same way (app-worker.js). Both cost every first
+		// visit 33 KB.
+		CacheableResources:    append([]string{"/web/icon.svg"}, precachePaths(res.Package())...),
 		ServiceWorkerTemplate: workerTemplate(res.Package()),
 		// The guide's index, the code notes and the scenarios travel in
 		// app.js, so that app.wasm need not embed the content (see
