@@ -189,6 +189,8 @@ func offline(t *testing.T, b *browser, tab context.Context, base string) {
 			t.Errorf("offline, /web/flow-%s.svg answers %s %s with %d bytes, want 200 image/svg+xml with the file's %d", p, got[0], got[1], len(got[2]), len(want))
 		}
 	}
+	b.open(t, tab, base+"/guide?q=vary")
+	poll(t, tab, `((document.querySelector("#guide-hits a") || {}).href || "").endsWith("#content-negotiation")`, "the guide, searched, offline")
 	b.open(t, tab, base+"/codes?q=teapot")
 	poll(t, tab, `document.querySelectorAll(".code-card").length === 1`, "the reference, searched, offline")
 
