@@ -167,7 +167,10 @@ const earlyWasmScript = `(function (w, s) {
 })(window, document.currentScript);`
 
 // workerTemplate is the worker with the list of the site's pages in it:
-// offline, a page that is not on it gets the 404 page and its status.
+// offline, a page that is not on it gets the 404 page and its status. Its
+// comment lines and blank lines are left out of what is served (they stay
+// in app-worker.js): every first visit downloads the worker, and they were
+// 1.3 KB of its 3.4 with gzip.
 func workerTemplate(prefix string) string {
 	var pages []string
 	for _, p := range sitePaths(prefix) {
@@ -176,7 +179,13 @@ func workerTemplate(prefix string) string {
 		}
 	}
 	b, _ := json.Marshal(pages)
-	return strings.Replace(workerJS, "/* pages */ []", string(b), 1)
+	var code []string
+	for _, line := range strings.Split(workerJS, "\n") {
+		if t := strings.TrimSpace(line); t != "" && !strings.HasPrefix(t, "//") {
+			code = append(code, line)
+		}
+	}
+	return strings.Replace(strings.Join(code, "\n")+"\n", "/* pages */ []", string(b), 1)
 }
 
 func clientEnv() app.Environment {
