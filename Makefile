@@ -84,9 +84,12 @@ size: wasm
 	@command -v brotli >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq brotli >/dev/null; } || { echo "make size needs brotli (apt-get install brotli)" >&2; exit 1; }
 	@mkdir -p .cache
 	$(GOWASM) build -trimpath -ldflags='$(LDFLAGS)' -o .cache/hello.wasm ./cmd/whichstatus/testdata/hello
+	$(GOWASM) build -trimpath -ldflags='$(LDFLAGS)' -o .cache/helloengine.wasm ./cmd/whichstatus/testdata/helloengine
 	@app=$$(brotli -q 11 -c $(WASM) | wc -c); hello=$$(brotli -q 11 -c .cache/hello.wasm | wc -c); \
+	engine=$$(brotli -q 11 -c .cache/helloengine.wasm | wc -c); \
 	echo "app.wasm: $$(wc -c < $(WASM)) bytes, brotli $$app"; \
 	echo "hello.wasm: $$(wc -c < .cache/hello.wasm) bytes, brotli $$hello"; \
+	echo "helloengine.wasm (hello world + the engine): $$(wc -c < .cache/helloengine.wasm) bytes, brotli $$engine, the engine's share $$((engine - hello))"; \
 	awk -v a=$$app -v h=$$hello 'BEGIN { printf "ratio %.3f\n", a / h }'
 
 ## bench: what a user feels, beside go-app's hello world and the floors (hello

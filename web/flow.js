@@ -160,11 +160,14 @@
     return anchors[anchor] ? prefix + "/guide/" + anchors[anchor] + "#" + anchor : prefix + "/guide";
   }
 
-  // target says in words where an answer leads.
-  function target(svg, to) {
-    var t = find(svg, "data-code", to);
+  // target says in words where an answer leads: to this answer's own
+  // exit (its code and phrase, without the ≠ mark drawn beside some
+  // exits), or to the question it leads on to.
+  function target(svg, from, to) {
+    var t = find(svg, "data-from", from) || find(svg, "data-code", to);
     if (t) {
-      return t.textContent;
+      var label = t.querySelector(":scope > text");
+      return (label || t).textContent;
     }
     var n = find(svg, "data-node", to);
     return n ? question(n) : to;
@@ -214,7 +217,7 @@
       ["yes", "no"].forEach(function (a) {
         var e = find(svg, "data-edge", id + ":" + a);
         var li = el("li");
-        li.append(el("span", "a a-" + a, a), " → " + target(svg, e ? e.getAttribute("data-to") : ""));
+        li.append(el("span", "a a-" + a, a), " → " + target(svg, id + ":" + a, e ? e.getAttribute("data-to") : ""));
         ul.append(li);
       });
       box.append(ul);

@@ -27,14 +27,18 @@ func Recommend(c Case) Decision {
 	if other == DRF && isToken(v.method) && strings.ToUpper(v.method) != v.method || v.upcased {
 		ov = newView(c, other)
 	}
-	if oo, _ := flows[other].walk(ov, codeOnly, otherRoom[:]); oo.code != o.code {
+	if oo, otherTaken := flows[other].walk(ov, codeOnly, otherRoom[:]); oo.code != o.code {
 		why := expand(oo.why, ov)
 		switch {
 		case oo.code == 102 || o.code == 102:
 			why += " " + noInterimNote
-		case oo.last != o.last:
-			// A different question decided, so the order explains the
-			// difference; when the same one did, its why already does.
+		case oo.last != o.last && (f.endsBefore(traceNodes(d.Trace), oo.last.id) || flows[other].endsBefore(flows[other].pathNodes(otherTaken), o.last.id)):
+			// One profile's deciding question is asked by the other
+			// too, but later than where the other ended: the order
+			// explains the difference. When the same question decided,
+			// its why already does, and where no order is crossed (a
+			// question only one flow asks: DRF's login view, OPTIONS,
+			// its challenge) the why says it.
 			why += " " + orderNote[other]
 		}
 		d.Other = &Brief{Profile: other, Code: oo.code, Reason: codeInfo[oo.code].Reason, Why: why}
@@ -43,6 +47,29 @@ func Recommend(c Case) Decision {
 		d.Then = then(c, o.code, p)
 	}
 	return d
+}
+
+// endsBefore reports whether the flow asks the node id but a walk that
+// passed these nodes ended without reaching it.
+func (f *flow) endsBefore(passed []string, id string) bool {
+	_, asked := f.at[id]
+	return asked && !contains(passed, id)
+}
+
+func traceNodes(trace []Step) []string {
+	ids := make([]string, len(trace))
+	for i, s := range trace {
+		ids[i] = s.Node()
+	}
+	return ids
+}
+
+func (f *flow) pathNodes(p path) []string {
+	ids := make([]string, len(p))
+	for i, t := range p {
+		ids[i] = f.steps[t/2].n.id
+	}
+	return ids
 }
 
 // flowOf is the case's profile and its flow: an unknown profile is the

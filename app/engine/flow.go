@@ -226,4 +226,4 @@ var orderNote = map[Profile]string{
 
 // noInterimNote says why the profiles differ where one sends 102: the
 // order has nothing to do with it.
-const noInterimNote = "Django cannot send an interim response, so DRF answers only once the work is done."
+const noInterimNote = "102 comes from RFC 2518, not RFC 9110, and Django cannot send an interim response, so DRF answers only once the work is done."

@@ -207,6 +207,29 @@ func TestGoldenDecisions(t *testing.T) {
 // TestGoldenCatchesEdits proves that the comparison sees the small edits a
 // mutation of the engine would make: one header's need, one note's text,
 // one why, one trace input.
+// TestOtherIsTheOtherProfile: what a decision says the other profile
+// answers is what that profile decides for the same case. (It once was
+// not: an answer also() worked out under a supposition was kept and read
+// again by the other profile's walk.)
+func TestOtherIsTheOtherProfile(t *testing.T) {
+	for _, g := range goldenCases(t) {
+		d := Recommend(g.c)
+		p, _ := flowOf(g.c)
+		other := g.c
+		other.Profile = DRF
+		if p == DRF {
+			other.Profile = RFC9110
+		}
+		od := Recommend(other)
+		switch {
+		case d.Other == nil && od.Code != d.Code:
+			t.Errorf("%s: no other profile's answer, but %s decides %d, not %d", g.name, other.Profile, od.Code, d.Code)
+		case d.Other != nil && d.Other.Code != od.Code:
+			t.Errorf("%s: says %s answers %d, but it decides %d", g.name, other.Profile, d.Other.Code, od.Code)
+		}
+	}
+}
+
 func TestGoldenCatchesEdits(t *testing.T) {
 	cases := goldenCases(t)
 	var g goldenCase

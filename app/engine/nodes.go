@@ -84,6 +84,9 @@ var nodes = []node{
 			return false, "the body holds no username and password"
 		}
 		if v.c.Situation.Caller.CredentialsInvalid {
+			if v.c.Situation.Endpoint.Login {
+				return false, "login view; the username or password is wrong"
+			}
 			return false, "situation.caller.credentials_invalid = true"
 		}
 		if ok, scheme := v.schemeMatches(); !ok {
@@ -99,7 +102,13 @@ var nodes = []node{
 		case v.c.Request.Body == "":
 			return false, "login view; no username and password in the body"
 		}
-		return !v.c.Situation.Caller.CredentialsInvalid, fCallerCredentialsInvalid.say(strconv.FormatBool(v.c.Situation.Caller.CredentialsInvalid))
+		// A login's credentials are a username and password, which can be
+		// wrong but do not expire: word the fact for a login, not with the
+		// control's "wrong or expired".
+		if v.c.Situation.Caller.CredentialsInvalid {
+			return false, "login view; the username or password is wrong"
+		}
+		return true, "login view; the username and password are right"
 	}, "", "DRF's obtain_auth_token checks the username and password with a serializer; its ValidationError answers 400.", nil, 0},
 	{"auth-required", "Does the endpoint require authentication?", "RFC 9110", "15.5.2", "authentication", func(v *view) (bool, string) {
 		e := &v.c.Situation.Endpoint
@@ -184,7 +193,7 @@ var nodes = []node{
 	{"gone", "Was the resource removed for good?", "RFC 9110", "15.5.11", "mistake-404-vs-410", func(v *view) (bool, string) {
 		return v.c.Situation.Resource.State == "gone", fResourceState.say(v.c.Situation.Resource.State)
 	}, "The resource existed and was removed on purpose, for good.", "", nil, 0},
-	{"put-creates", "Is it a PUT that may create the resource?", "RFC 9110", "9.3.4", "status-201", func(v *view) (bool, string) {
+	{"put-creates", "Is it a PUT, which can create what is missing?", "RFC 9110", "9.3.4", "status-201", func(v *view) (bool, string) {
 		return v.method == "PUT", v.methodInput()
 	}, "", "There is no resource at this URL (and nothing says it moved or was removed).", nil, 0},
 

@@ -140,7 +140,10 @@ const (
 // ask is the node's answer for this view: supposed (override), already
 // known, or asked now. nodes is the size of the node's table. The input
 // that decided comes with an answer asked now; a walk that shows the
-// inputs (input) asks every node anew.
+// inputs (input) asks every node anew. An answer asked while also()
+// supposes others is not kept: it may hang on what is supposed (see
+// permitted), and the other profile's walk, after also(), reads the
+// case as it is.
 func (v *view) ask(n *node, nodes int, input bool) (bool, string) {
 	for _, o := range v.override {
 		if o.n == n {
@@ -157,6 +160,9 @@ func (v *view) ask(n *node, nodes int, input bool) (bool, string) {
 		return a == saidYes, ""
 	}
 	yes, in := n.test(v)
+	if len(v.override) > 0 {
+		return yes, in
+	}
 	v.answers[n.idx] = saidNo
 	if yes {
 		v.answers[n.idx] = saidYes

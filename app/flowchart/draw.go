@@ -20,6 +20,18 @@ var captions = map[string]string{
 	"processing":    "the body, the work, the success code",
 }
 
+// drfCaptions are the DRF flow's own, where its stage says something else.
+var drfCaptions = map[string]string{
+	"preconditions": "If-* headers: only where a view checks them",
+}
+
+func caption(p engine.Profile, stage string) string {
+	if c, ok := drfCaptions[stage]; ok && p == engine.DRF {
+		return c
+	}
+	return captions[stage]
+}
+
 // draw writes the diagram as SVG: the stages behind everything, then the
 // answers and exits, then the questions on top.
 func (d *diagram) draw() string {
@@ -47,7 +59,7 @@ func (d *diagram) draw() string {
 		cx := boxX + boxW/2
 		fmt.Fprintf(&b, `<g class="fb" data-stage="%s"><rect x="%d" y="%d" width="%d" height="%d" rx="10" fill="#f1f1f7"/>`+
 			`<text x="%d" y="%d" fill="#5a5a70"><tspan class="fb-name" font-weight="700" font-size="10.5" letter-spacing="0.08em">%s</tspan><tspan class="fb-cap" font-size="10.5" dx="6">%s</tspan></text></g>`+"\n",
-			r.Stage, pad, r.head, width-2*pad, bottom-r.head, cx+12, r.head+19, esc(strings.ToUpper(r.Stage)), esc(captions[r.Stage]))
+			r.Stage, pad, r.head, width-2*pad, bottom-r.head, cx+12, r.head+19, esc(strings.ToUpper(r.Stage)), esc(caption(p, r.Stage)))
 	}
 
 	// Answers, then exits, then questions on top.

@@ -180,6 +180,7 @@ func TestDifferences(t *testing.T) {
 		"method-allowed":          "order",
 		"rules-ok:no":             "code",
 		"drf-credentials-present": "only",
+		"rate-ok":                 "order", // after who is asking, not before
 	} {
 		if d[key] != want {
 			t.Errorf("differences(drf)[%q] = %q, want %q", key, d[key], want)

@@ -257,6 +257,9 @@ func differences(g, other engine.Graph) map[string]string {
 		return m
 	}
 	mine, theirBefore := before(g), before(other)
+	for _, id := range movedInStage(g, other) {
+		d[id] = "order"
+	}
 	for _, n := range g.Nodes {
 		o, ok := theirs[n.ID]
 		switch {
@@ -273,4 +276,46 @@ func differences(g, other engine.Graph) map[string]string {
 		}
 	}
 	return d
+}
+
+// movedInStage finds the questions the two flows ask in another order
+// within one stage (DRF's rate limit comes after who is asking, RFC
+// 9110's before): of each pair of questions both ask in that stage, in
+// the two orders, it marks the one that moved, the question out of order
+// with the most others, until the rest agree.
+func movedInStage(g, other engine.Graph) []string {
+	at := map[string]int{}
+	stage := map[string]string{}
+	for i, n := range other.Nodes {
+		at[n.ID], stage[n.ID] = i, n.Stage
+	}
+	var shared []engine.GraphNode
+	for _, n := range g.Nodes {
+		if s, ok := stage[n.ID]; ok && s == n.Stage {
+			shared = append(shared, n)
+		}
+	}
+	var moved []string
+	for {
+		count := map[string]int{}
+		best := ""
+		for i, a := range shared {
+			for _, b := range shared[i+1:] {
+				if a.Stage == b.Stage && at[a.ID] > at[b.ID] {
+					count[a.ID]++
+					count[b.ID]++
+				}
+			}
+		}
+		for _, n := range shared {
+			if count[n.ID] > count[best] {
+				best = n.ID
+			}
+		}
+		if best == "" {
+			return moved
+		}
+		moved = append(moved, best)
+		shared = slices.DeleteFunc(shared, func(n engine.GraphNode) bool { return n.ID == best })
+	}
 }

@@ -35,7 +35,7 @@ func (f *FlowPage) load(ctx app.Context) {
 		f.profile = p
 	}
 	f.loaded = f.loaded || app.IsServer
-	setPage(ctx, "The whole flow", "Every question the engine asks, in order, under RFC 9110 and under Django REST Framework, with the code each answer ends at.")
+	setPage(ctx, "The whole flow", "Every question the engine asks, in order, under RFC 9110 and under Django REST Framework, with the codes the answers can end at.")
 }
 
 func (f *FlowPage) Render() app.UI {
