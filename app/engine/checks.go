@@ -164,8 +164,8 @@ func contentWellFormed(v *view) (bool, string) {
 	if !ok {
 		return true, "no Content-Type: read as application/octet-stream (not checked)"
 	}
-	if !isJSON(mediaType(ct)) {
-		return true, "Content-Type: " + mediaType(ct) + " (not checked)"
+	if mt := mediaType(ct); !isJSON(mt) {
+		return true, "Content-Type: " + mt + " (not checked)"
 	}
 	if json.Valid([]byte(v.c.Request.Body)) {
 		return true, "the body parses as JSON"

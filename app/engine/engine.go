@@ -29,10 +29,12 @@ func Recommend(c Case) Decision {
 	}
 	if oo, otherTaken := flows[other].walk(ov, codeOnly, otherRoom[:]); oo.code != o.code {
 		why := expand(oo.why, ov)
+		var ids, otherIDs [48]string // the walks' node ids, on the stack
 		switch {
 		case oo.code == 102 || o.code == 102:
 			why += " " + noInterimNote
-		case oo.last != o.last && (f.endsBefore(traceNodes(d.Trace), oo.last.id) || flows[other].endsBefore(flows[other].pathNodes(otherTaken), o.last.id)):
+		case oo.last != o.last && (f.endsBefore(traceNodes(d.Trace, ids[:0]), oo.last.id) ||
+			flows[other].endsBefore(flows[other].pathNodes(otherTaken, otherIDs[:0]), o.last.id)):
 			// One profile's deciding question is asked by the other
 			// too, but later than where the other ended: the order
 			// explains the difference. When the same question decided,
@@ -44,7 +46,7 @@ func Recommend(c Case) Decision {
 		d.Other = &Brief{Profile: other, Code: oo.code, Reason: codeInfo[oo.code].Reason, Why: why}
 	}
 	if interim(o.code) {
-		d.Then = then(c, o.code, p)
+		d.Then = then(v, c, o.code, p)
 	}
 	return d
 }
@@ -56,18 +58,18 @@ func (f *flow) endsBefore(passed []string, id string) bool {
 	return asked && !contains(passed, id)
 }
 
-func traceNodes(trace []Step) []string {
-	ids := make([]string, len(trace))
-	for i, s := range trace {
-		ids[i] = s.Node()
+// traceNodes appends the node ids of a trace's steps to ids.
+func traceNodes(trace []Step, ids []string) []string {
+	for _, s := range trace {
+		ids = append(ids, s.Node())
 	}
 	return ids
 }
 
-func (f *flow) pathNodes(p path) []string {
-	ids := make([]string, len(p))
-	for i, t := range p {
-		ids[i] = f.steps[t/2].n.id
+// pathNodes appends the node ids of a walk's path to ids.
+func (f *flow) pathNodes(p path, ids []string) []string {
+	for _, t := range p {
+		ids = append(ids, f.steps[t/2].n.id)
 	}
 	return ids
 }
@@ -98,11 +100,13 @@ func decideSteps(v *view, c Case, room []Step) (int, []Step) {
 }
 
 // then decides the final answer that follows an interim one, with its
-// headers. It is out of Recommend so that the case it copies is allocated
-// only after a 1xx (in Recommend it was for every case: 650 bytes).
-func then(c Case, code int, p Profile) *Brief {
-	after := afterInterim(c, code)
-	v := newView(after, p)
+// headers. It reads the case as it stands after the interim answer into
+// v, the decision's own view, which nothing reads any more: a new view
+// would be a kilobyte more per 1xx. It is out of Recommend so that the
+// case it copies is allocated only after a 1xx (in Recommend it was for
+// every case: 650 bytes).
+func then(v *view, c Case, code int, p Profile) *Brief {
+	v.read(afterInterim(c, code), p)
 	var room [48]int16
 	o, _ := flows[p].walk(v, codeOnly, room[:])
 	return &Brief{Profile: p, Code: o.code, Reason: codeInfo[o.code].Reason, Why: expand(o.why, v),
@@ -132,17 +136,17 @@ func afterInterim(c Case, code int) Case {
 
 // codeInfo is what a decision says of each registered code, worded once:
 // flows end only at registered codes (compile checks).
-var codeInfo = func() map[int]Decision {
-	m := map[int]Decision{}
+var codeInfo = func() map[int]*Decision {
+	m := map[int]*Decision{}
 	for _, sc := range status.All() {
-		m[sc.Code] = Decision{Code: sc.Code, Reason: sc.Phrase, Formerly: sc.Formerly, Class: status.ClassName(sc.Class()),
+		m[sc.Code] = &Decision{Code: sc.Code, Reason: sc.Phrase, Formerly: sc.Formerly, Class: status.ClassName(sc.Class()),
 			Ref: sc.Ref(), Link: sc.URL(), Guide: "status-" + strconv.Itoa(sc.Code), Constants: sc.Names()}
 	}
 	return m
 }()
 
 func decision(o outcome, v *view, p Profile) Decision {
-	d := codeInfo[o.code]
+	d := *codeInfo[o.code]
 	d.Profile, d.Why = p, expand(o.why, v)
 	d.Headers = advise(o.code, o.last.id, v, p)
 	d.Notes = notesFor(o.code, o.last.id, v, p)

@@ -205,7 +205,10 @@ func nextTag(cur string) string {
 	for i > 0 && t[i-1] >= '0' && t[i-1] <= '9' {
 		i--
 	}
-	if n, err := strconv.Atoi(t[i:]); err == nil && i < len(t) {
+	if i == len(t) { // no number to count on (Atoi would build an error to say so)
+		return `"v1"`
+	}
+	if n, err := strconv.Atoi(t[i:]); err == nil {
 		return `"` + t[:i] + strconv.Itoa(n+1) + `"`
 	}
 	return `"v1"`

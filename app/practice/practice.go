@@ -52,6 +52,27 @@ var prompts = map[string]string{
 	"failed-login-is-not-404":  "A client POSTs a username that has no account, and a password, to /api/login/. The server looked the user up and found nobody.",
 	"not-logged-in-is-not-403": "A client with no token asks GET /api/users/42/, an endpoint for signed-in users only.",
 	"zero-quantity-order":      "A client POSTs an order for 0 items to /api/orders/. The JSON is well-formed; the API's rule is that the quantity must be at least 1.",
+	// The request gets 102 first and 201 after: the question asks for the
+	// first.
+	// A variation's own prompt, where the scenario's says what the
+	// variation changes: DRF's OPTIONS always describes the view in a body.
+	"create-user~rule":                           "A client POSTs a new user's name and e-mail to /api/users/.",
+	"conditional-get~gone":                       "A client that cached user 42 with ETag \"v7\" asks GET /api/users/42/ with If-None-Match: \"v7\".",
+	"conditional-get~missing":                    "A client that cached user 42 with ETag \"v7\" asks GET /api/users/42/ with If-None-Match: \"v7\".",
+	"payments-temporarily-elsewhere~keep-method": "While the payments table is migrated, POST /api/payments/ is served for a few hours at /api/payments-b/.",
+	"payments-temporarily-elsewhere~how-long":    "POST /api/payments/ is now served at /api/payments-b/, and the client must repeat the same POST and body there.",
+	"moved-post-keeps-method~keep-method":        "A client POSTs a new order to /api/v1/orders/, which now lives for good at /api/v2/orders/.",
+	"moved-post-keeps-method~how-long":           "A client POSTs a new order to /api/v1/orders/, which is now served at /api/v2/orders/, and the POST and its body must be repeated there rather than turned into a GET.",
+	"options-users~profile":                      "A client sends OPTIONS /api/users/ to learn what it may do with the users list, which allows GET and POST; the view keeps DRF's default metadata class.",
+	"long-running-report":                        "A client POSTs to /api/reports/ for a yearly sales report that takes over a minute to build, and the server keeps the connection open until the report exists. What does the server send first, while it builds the report?",
+}
+
+// skips are the variations a scenario's prompt rules out: the prompt
+// says the very fact they would change ("for good", "may be another user
+// tomorrow"), or the change makes no sense for its URL.
+var skips = map[string][]string{
+	"old-endpoint-moved":    {"how-long"},
+	"current-user-redirect": {"how-long"},
 }
 
 // codesIn finds the status codes written in a text: three digits from
@@ -81,19 +102,40 @@ var pool = sync.OnceValue(func() []*Question {
 		base.code = base.Decide().Code
 		all = append(all, base)
 		for _, v := range variations {
+			if slices.Contains(skips[s.ID], v.id) {
+				continue
+			}
 			c := clone(s.Case)
 			words := v.apply(&c)
 			if words == "" {
 				continue
 			}
 			q := &Question{ID: s.ID + "~" + v.id, Scenario: s.ID, Prompt: prompt, Change: words, Case: c}
+			if p, ok := prompts[q.ID]; ok {
+				q.Prompt = p
+			}
 			if q.code = q.Decide().Code; q.code != base.code { // a change that changes nothing teaches nothing
+				dropLocation(q)
 				all = append(all, q)
 			}
 		}
 	}
 	return all
 })
+
+// dropLocation: where a variation's answer is neither a 201 nor a
+// redirect, the URL of what was created or moved means nothing, and the
+// facts should not show it (when the engine agrees it means nothing).
+func dropLocation(q *Question) {
+	r := &q.Case.Situation.Resource
+	if r.Location == "" || q.code == 201 || q.code/100 == 3 {
+		return
+	}
+	keep := r.Location
+	if r.Location = ""; engine.Recommend(q.Case).Code != q.code {
+		r.Location = keep
+	}
+}
 
 // All is every question: each scenario, then its variations.
 func All() []*Question { return pool() }
@@ -129,7 +171,7 @@ type Topic struct {
 
 // Topics in the order they are shown.
 var Topics = []Topic{
-	{ID: "success", Title: "Success: 200, 201, 202, 204", Codes: []int{200, 201, 202, 204, 206}},
+	{ID: "success", Title: "Success: 200, 201, 202, 204, 206", Codes: []int{200, 201, 202, 204, 206}},
 	{ID: "redirect", Title: "Redirects: 301, 302, 303, 307, 308", Codes: []int{301, 302, 303, 307, 308}},
 	{ID: "auth", Title: "Who are you, and may you? 401 and 403", Codes: []int{401, 403}},
 	{ID: "input", Title: "Bad input: 400 and 422", Codes: []int{400, 422}},
@@ -172,8 +214,8 @@ type Set struct {
 
 // Sets is every set, in the order they are offered.
 var Sets = []*Set{
-	{ID: "checkpoint", Title: "The guide's checkpoint", Easy: true,
-		About:   "Four questions the guide ends with, and their neighbours: make a user, tell 401 from 403, delete something, tell 400 from 422.",
+	{ID: "checkpoint", Title: "Check yourself: the first four", Easy: true,
+		About:   "The first four questions of the guide's Check yourself, and their neighbours: make a user, tell 401 from 403, delete something, tell 400 from 422.",
 		Promise: []int{201, 401, 403, 204, 400, 422},
 		ids:     []string{"create-user", "missing-token", "delete-someone-elses-account", "delete-order", "invalid-json", "negative-amount"}},
 	{ID: "mistakes", Title: "The three common mistakes", Easy: true,
@@ -187,13 +229,13 @@ var Sets = []*Set{
 			t := TopicOf(code)
 			return t.Codes != nil && code != 202 && code != 206 && code != 500 && code != 303
 		}},
-	{ID: "1xx", Title: "Interim answers: 1xx", Promise: []int{100, 101}, pick: class(1)},
+	{ID: "1xx", Title: "Interim answers: 1xx", Promise: []int{100, 101, 102}, pick: class(1)},
 	{ID: "2xx", Title: "Success: 2xx", Promise: []int{200, 201, 202, 204, 206}, pick: class(2)},
 	{ID: "3xx", Title: "Redirection: 3xx", Promise: []int{301, 302, 303, 304, 307, 308}, pick: class(3)},
 	{ID: "4xx", Title: "Client errors: 4xx", Promise: []int{400, 401, 403, 404, 405, 409, 410, 422, 429}, pick: class(4)},
 	{ID: "5xx", Title: "Server errors: 5xx", Promise: []int{500, 501, 502, 503, 504}, pick: class(5)},
 	{ID: "review", Title: "Mixed review",
-		About: "Everything, the questions you missed first and the ones you know well only now and then.",
+		About: "Everything: the questions you missed come first, and the ones you know well come back only now and then.",
 		pick:  func(*Question, int) bool { return true }},
 }
 

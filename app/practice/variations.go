@@ -24,34 +24,36 @@ var variations = []variation{
 		}
 		dropHeaders(c, "Authorization", "Cookie")
 		c.Situation.Caller = engine.Caller{}
-		return "The same request, sent without any credentials: no Authorization header, no session."
+		return "it is sent without any credentials: no Authorization header, no session."
 	}},
 	{"expired", func(c *engine.Case) string {
 		if !c.Situation.Endpoint.AuthRequired || header(c, "Authorization") == "" || c.Situation.Caller.CredentialsInvalid {
 			return ""
 		}
 		c.Situation.Caller = engine.Caller{CredentialsInvalid: true}
-		return "The same request, but its token expired an hour ago."
+		return "its token expired an hour ago."
 	}},
 	{"forbidden", func(c *engine.Case) string {
-		if !c.Situation.Endpoint.AuthRequired || header(c, "Authorization") == "" || c.Situation.Caller != (engine.Caller{}) {
+		// "/me/" is always the caller's own: it cannot be someone else's.
+		if !c.Situation.Endpoint.AuthRequired || header(c, "Authorization") == "" || c.Situation.Caller != (engine.Caller{}) ||
+			strings.Contains(c.Request.URL, "/me/") {
 			return ""
 		}
 		c.Situation.Caller.PermissionDenied = true
-		return "The caller is signed in, but this resource belongs to someone else and the caller has no right to touch it."
+		return "The caller is signed in, but this resource belongs to someone else, and the caller may not touch it; the API does not hide that it exists."
 	}},
 	{"gone", func(c *engine.Case) string {
 		if !item(c) {
 			return ""
 		}
-		c.Situation.Resource.State = "gone"
+		absent(c, "gone")
 		return "The resource was deleted for good last week, and the server keeps a record that it is gone."
 	}},
 	{"missing", func(c *engine.Case) string {
 		if !item(c) {
 			return ""
 		}
-		c.Situation.Resource.State = "missing"
+		absent(c, "missing")
 		return "There is no resource at this URL, and the server has no record of one ever being there."
 	}},
 	{"method", func(c *engine.Case) string {
@@ -62,7 +64,7 @@ var variations = []variation{
 		for _, m := range []string{"DELETE", "PUT", "POST", "PATCH"} {
 			if !slices.Contains(allowed, m) {
 				c.Request.Method = m
-				return "The client sends " + m + " instead, and the endpoint allows only " + strings.Join(allowed, ", ") + "."
+				return "The client sends " + m + " instead, and the endpoint allows only " + methodList(allowed) + "."
 			}
 		}
 		return ""
@@ -96,13 +98,15 @@ var variations = []variation{
 		return ""
 	}},
 	{"keep-method", func(c *engine.Case) string {
+		// For a GET or a HEAD, 301 and 308 (302 and 307) do the same: the
+		// method is kept either way, so there is nothing to change.
 		r := &c.Situation.Resource
-		if !strings.HasPrefix(r.State, "moved") {
+		if !strings.HasPrefix(r.State, "moved") || c.Request.Method == "GET" || c.Request.Method == "HEAD" || c.Request.Method == "" {
 			return ""
 		}
 		r.KeepMethod = !r.KeepMethod
 		if r.KeepMethod {
-			return "The client must repeat the very same method and body at the new URL; turning it into a GET would be wrong."
+			return "The client must repeat the very same " + c.Request.Method + " and body at the new URL; turning it into a GET would be wrong."
 		}
 		return "The client may follow the redirect with a plain GET; the method need not be kept."
 	}},
@@ -131,11 +135,22 @@ var variations = []variation{
 		return "After saving, the server sends nothing back: no body at all."
 	}},
 	{"rule", func(c *engine.Case) string {
-		if engine.Recommend(*c).Code != 201 || c.Request.Method != "POST" || !strings.HasPrefix(strings.TrimSpace(c.Request.Body), "{") {
+		// The body must break the rule it is said to break: the username
+		// it sends is cut to two letters.
+		const key = `"username": "`
+		body := c.Request.Body
+		i := strings.Index(body, key)
+		if engine.Recommend(*c).Code != 201 || c.Request.Method != "POST" || !strings.HasPrefix(strings.TrimSpace(body), "{") || i < 0 {
 			return ""
 		}
+		start := i + len(key)
+		end := strings.IndexByte(body[start:], '"')
+		if end < 3 {
+			return ""
+		}
+		c.Request.Body = body[:start] + body[start:start+2] + body[start+end:]
 		c.Situation.Processing.RuleViolation = "the username must be at least 3 characters long"
-		return "The JSON parses, but one of its values breaks the API's rule that a username has at least 3 characters."
+		return "The JSON parses, but the username in it is \"" + body[start:start+2] + "\", and the API's rule is that a username has at least 3 characters."
 	}},
 	{"broken-json", func(c *engine.Case) string {
 		body := strings.TrimSpace(c.Request.Body)
@@ -143,6 +158,8 @@ var variations = []variation{
 			return ""
 		}
 		c.Request.Body = body[:len(body)/2]
+		// A body that does not parse breaks no rule that can be seen.
+		c.Situation.Processing.RuleViolation = ""
 		return "The body is cut off halfway through, so it is not valid JSON."
 	}},
 	{"profile", func(c *engine.Case) string {
@@ -151,7 +168,7 @@ var variations = []variation{
 			return ""
 		}
 		c.Profile = d.Other.Profile
-		return "Judge it by " + c.Profile.Title() + "'s defaults this time."
+		return "it is judged by the " + c.Profile.Title() + " profile this time."
 	}},
 }
 
@@ -173,4 +190,28 @@ func healthy(c *engine.Case) bool {
 	s := c.Situation
 	return s.Processing.Failure == "" && s.Server.Unavailable == "" && (s.Resource.State == "" || s.Resource.State == "exists") &&
 		s.Processing.RuleViolation == "" && s.Processing.Conflict == ""
+}
+
+// absent makes the resource missing or gone, and drops what the server
+// could only know of one that is there: its validators, its
+// representations, where it lives.
+func absent(c *engine.Case, state string) {
+	r := &c.Situation.Resource
+	*r = engine.Resource{State: state, Length: r.Length, LegalBlock: r.LegalBlock}
+}
+
+// methodList words an endpoint's methods as Allow will have them: "GET,
+// PUT and DELETE (HEAD and OPTIONS come with them)".
+func methodList(ms []string) string {
+	s := ms[0]
+	if len(ms) > 1 {
+		s = strings.Join(ms[:len(ms)-1], ", ") + " and " + ms[len(ms)-1]
+	}
+	switch {
+	case slices.Contains(ms, "GET") && !slices.Contains(ms, "HEAD"):
+		return s + " (HEAD and OPTIONS come with them)"
+	case !slices.Contains(ms, "OPTIONS"):
+		return s + " (OPTIONS comes with them)"
+	}
+	return s
 }

@@ -85,7 +85,7 @@ func (p *Practice) choose(ctx app.Context, code int) {
 	}
 	q := p.queue[p.at]
 	p.chosen = code
-	ok := code == p.d.Code
+	ok := practice.Right(q, p.d, code)
 	p.done++
 	if ok {
 		p.right++

@@ -36,7 +36,7 @@ func (p *Practice) progressView() app.UI {
 	days := p.prog.StreakNow(today())
 	streak := "No streak yet: answer a question to start one."
 	if days > 0 {
-		streak = "Practised " + strconv.Itoa(days) + " day" + plural(days) + " in a row (one day off does not break it)."
+		streak = "Practice streak: " + strconv.Itoa(days) + " day" + plural(days) + " (a day off does not break it; a longer break halves it)."
 	}
 	reset := "Reset my progress"
 	if p.ask {

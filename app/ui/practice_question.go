@@ -21,30 +21,47 @@ func (p *Practice) questionView(q *practice.Question) app.UI {
 		txt("h2", "", "Which status code should this request get?").ID("question-title").TabIndex(-1),
 		txt("p", "q-prompt", q.Prompt).ID("q-prompt"),
 		when(q.Change != "", func() app.UI {
-			return el("p", "q-change", txt("strong", "", "One fact changed: "), app.Text(q.Change))
+			return el("p", "q-change", txt("strong", "", "Same request, except: "), app.Text(q.Change))
 		}),
-		txt("p", "q-profile", "Judge it by "+q.Case.Profile.Title()+"."),
-		txt("h3", "", "The request"),
+		txt("p", "q-profile", practice.ProfileLine(q, p.d)).ID("q-profile"),
+		txt("h3", "", "The request (the headers that matter)"),
 		txt("pre", "request-text", requestText(q.Case.Request)).ID("q-request"),
-		knownFacts(&q.Case.Situation),
+		knownFacts(&q.Case.Situation, practice.Deciding(p.d)),
 	)
 }
 
 // knownFacts lists the facts of the situation that are not the defaults,
-// as the playground's editor names them, without a code in the label.
-func knownFacts(s *engine.Situation) app.UI {
+// as the playground's editor names them, without a code in the label;
+// and the fact the deciding step read, even at its default ("Hides what
+// exists: no"), since the answer turns on it.
+func knownFacts(s *engine.Situation, deciding engine.Step) app.UI {
 	var items []app.UI
+	read := deciding.Input
 	for _, g := range groups {
 		for _, f := range g.facts {
 			v := f.get(s)
 			if v == "" {
-				continue
-			}
-			switch f.kind {
-			case check:
-				v = "yes"
-			case choice:
-				v = optionLabel(f, v)
+				if !strings.Contains(read, f.path+":") {
+					continue
+				}
+				switch f.kind {
+				case check:
+					v = "no"
+				case choice:
+					v = optionLabel(f, "")
+				default:
+					v = f.def
+				}
+				if v == "" {
+					continue
+				}
+			} else {
+				switch f.kind {
+				case check:
+					v = "yes"
+				case choice:
+					v = optionLabel(f, v)
+				}
 			}
 			items = append(items, el("li", "", txt("span", "fact-name", noCodes(f.label)+": "), txt("span", "fact-value", v)))
 		}

@@ -41,12 +41,22 @@ func TestBrowserPractice(t *testing.T) {
 		hidden(t, tab, d.Why, d.Trace[len(d.Trace)-1].Question)
 		b.shot(t, tab, "practice-question-1280")
 
-		// A wrong choice among the four: the reveal says why not.
-		wrong := 0
+		// A wrong choice among the four, the one the engine says most
+		// about: the reveal says why not.
+		wrong, most := 0, -1
 		for _, c := range practice.Choices(q, d) {
-			if c != d.Code {
-				wrong = c
-				break
+			if c == d.Code {
+				continue
+			}
+			w := practice.Explain(q, d, c)
+			n := len(w.Defensible)
+			for _, has := range []bool{w.Note != nil, w.Alt != nil, w.Other != nil, w.Here != nil} {
+				if has {
+					n++
+				}
+			}
+			if n > most {
+				wrong, most = c, n
 			}
 		}
 		click(t, tab, "#pick-"+strconv.Itoa(wrong))
@@ -54,8 +64,9 @@ func TestBrowserPractice(t *testing.T) {
 		w := practice.Explain(q, d, wrong)
 		why := text(t, tab, "#why-not")
 		if !strings.Contains(why, "Why not "+strconv.Itoa(wrong)+"?") || w.Note != nil && !strings.Contains(why, w.Note.Text) ||
-			w.Here != nil && !strings.Contains(why, w.Here.Question) {
-			t.Errorf("why not %d = %q, want the engine's note %+v or the step %+v", wrong, why, w.Note, w.Here)
+			w.Here != nil && !strings.Contains(why, w.Here.Question) || w.Other != nil && !strings.Contains(why, w.Other.Why) ||
+			w.Alt != nil && !strings.Contains(why, w.Alt.Change[1:]) {
+			t.Errorf("why not %d = %q, want the engine's note %+v, its change %+v, the other profile %+v or the step %+v", wrong, why, w.Note, w.Alt, w.Other, w.Here)
 		}
 		if got := text(t, tab, "#verdict .chip"); !strings.HasPrefix(got, strconv.Itoa(d.Code)) {
 			t.Errorf("the reveal shows %q, want the engine's %d", got, d.Code)
@@ -122,6 +133,79 @@ func TestBrowserPractice(t *testing.T) {
 			b.view(t, tab, "practice-progress"+name+"-view")
 		}
 		look(t, tab, 1280, false)
+	})
+
+	t.Run("a choice the notes call defensible", func(t *testing.T) {
+		// The checkpoint's third question answers 403 to a caller who may
+		// not touch another user's account; for 404 the why-not shows the
+		// engine's "Or hide it with 404" and the one change that gives it.
+		tab := b.tab(t)
+		for _, v := range []struct {
+			w    int64
+			dark bool
+		}{{1280, false}, {390, true}} {
+			look(t, tab, v.w, v.dark)
+			// A fresh progress, so that the set starts at its first question.
+			b.open(t, tab, base+"/practice")
+			eval[bool](t, tab, fmt.Sprintf(`localStorage.removeItem(%q), true`, practice.Key))
+			b.open(t, tab, base+"/practice?set=checkpoint")
+			for _, q := range checkpoint[:2] {
+				waitQuestion(t, tab, q)
+				click(t, tab, "#pick-"+strconv.Itoa(q.Code()))
+				poll(t, tab, `!!document.querySelector("#reveal[data-result=right]")`, "a right reveal of "+q.ID)
+				click(t, tab, "#next")
+			}
+			q := checkpoint[2]
+			waitQuestion(t, tab, q)
+			if got := text(t, tab, ".q-facts"); !strings.Contains(got, "Hides what exists: no") {
+				t.Errorf("the facts of %s = %q, want whether the API hides what exists", q.ID, got)
+			}
+			click(t, tab, "#pick-404")
+			poll(t, tab, `!!document.querySelector("#reveal[data-result=wrong]")`, "the reveal of 404")
+			why := text(t, tab, "#why-not")
+			for _, want := range []string{"Or hide it with 404", "One change would give 404", "hide that the resource exists"} {
+				if !strings.Contains(why, want) {
+					t.Errorf("why not 404 for %s = %q, want %q in it", q.ID, why, want)
+				}
+			}
+			// The case says the API does not hide what exists: 404 is not
+			// defensible here, though the note says when it would be.
+			if got := text(t, tab, "#reveal-title"); !strings.HasPrefix(got, "Not quite") {
+				t.Errorf("the reveal of 404 is headed %q", got)
+			}
+			name := fmt.Sprintf("practice-whynot-%d", v.w)
+			if v.dark {
+				name += "-dark"
+			}
+			eval[bool](t, tab, `document.querySelector("#reveal").scrollIntoView(), true`)
+			b.view(t, tab, name+"-view")
+		}
+		look(t, tab, 1280, false)
+	})
+
+	t.Run("the final code after a 1xx", func(t *testing.T) {
+		tab := b.tab(t)
+		look(t, tab, 1280, false)
+		b.open(t, tab, base+"/practice")
+		eval[bool](t, tab, fmt.Sprintf(`localStorage.removeItem(%q), true`, practice.Key))
+		b.open(t, tab, base+"/practice?set=1xx")
+		qs := practice.SetByID("1xx").Questions()
+		for _, q := range qs {
+			d := q.Decide()
+			waitQuestion(t, tab, q)
+			input(t, tab, "#typed-code", strconv.Itoa(d.Code))
+			click(t, tab, "#check-typed")
+			poll(t, tab, `!!document.querySelector("#reveal[data-result=right]")`, "a right reveal of "+q.ID)
+			got := text(t, tab, "#verdict")
+			if d.Then != nil && (!strings.Contains(got, "Then, once") || !strings.Contains(got, strconv.Itoa(d.Then.Code))) {
+				t.Errorf("the reveal of %s = %q, want the final %d after it", q.ID, got, d.Then.Code)
+			}
+			if q.ID == "long-running-report" {
+				eval[bool](t, tab, `document.querySelector("#reveal").scrollIntoView(), true`)
+				b.view(t, tab, "practice-then-1280-view")
+			}
+			click(t, tab, "#next")
+		}
 	})
 
 	t.Run("the palette and a typed code", func(t *testing.T) {
