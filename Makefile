@@ -10,7 +10,7 @@ WASM    := web/app.wasm
 GOWASM  := GOOS=js GOARCH=wasm $(GO)
 LDFLAGS := -s -w
 
-.PHONY: all run wasm build test vet unit tools browser chromium size bench boottrace bootprofile warmtrace clean
+.PHONY: all run wasm build test vet unit tools browser chromium size bench boottrace bootprofile boottasks warmtrace clean
 
 all: test
 
@@ -122,6 +122,14 @@ boottrace: chromium tools
 	BOOT_BASE=$(BASE) BOOT_RUNS=$(RUNS) $(GO) test -tags browser -count=1 -timeout 60m -run 'TestBootTrace$$' -v ./cmd/whichstatus | grep -v '^=== '
 bootprofile: chromium tools
 	BOOT_RUNS=$(RUNS) $(GO) test -tags browser -count=1 -timeout 60m -run 'TestBootProfile$$' -v ./cmd/whichstatus | grep -v '^=== '
+
+## boottasks: the first run as the main thread's tasks (app/ui/boot.go cuts
+## it), this tree against BASE (none by default) in RUNS turns, cold and
+## revisit: its wall and CPU time, the longest task, the time over 50 ms
+## summed, what the browser's other threads ran meanwhile
+## (cmd/whichstatus/boottasks_test.go). For reading, not judged.
+boottasks: chromium tools
+	BOOT_BASE=$(BASE) BOOT_RUNS=$(RUNS) $(GO) test -tags browser -count=1 -timeout 60m -run 'TestBootTasks$$' -v ./cmd/whichstatus | grep -v '^=== '
 
 ## warmtrace: the edits of make bench's loop in a fresh page, this tree
 ## against BASE (none by default) in RUNS turns: each edit's time, the wasm

@@ -93,7 +93,7 @@ func also(f *flow, v *view, first outcome, taken path) []Also {
 		if o, taken = f.walkOn(v, codeOnly, taken[:k+1]); o.code < 400 {
 			return out
 		}
-		a := Also{Code: o.code, Reason: codeInfo[o.code].Reason, Node: o.last.id, Why: expand(o.why, v)}
+		a := Also{Code: o.code, Reason: codeInfo[o.code].d.Reason, Node: o.last.id, Why: expand(o.why, v)}
 		for k := len(deciders) - 1; k >= 0 && a.Order == ""; k-- {
 			a.Order = order(f.profile, deciders[k], o.last.id)
 		}

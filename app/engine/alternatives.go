@@ -70,7 +70,7 @@ func Alternatives(c Case, d Decision) []Alternative {
 		if code == d.Code {
 			continue
 		}
-		r := ranked{Alternative: Alternative{Change: k.change, Edit: k.edit, Code: code, Reason: codeInfo[code].Reason}}
+		r := ranked{Alternative: Alternative{Change: k.change, Edit: k.edit, Code: code, Reason: codeInfo[code].d.Reason}}
 		r.at = firstDifference(d.Trace, steps)
 		// Getting past the question that decided: the flow goes on further,
 		// or that question now answers the other way.

@@ -3,6 +3,7 @@ package engine
 import (
 	"strconv"
 	"strings"
+	"sync"
 
 	"whichstatus/app/status"
 )
@@ -43,7 +44,7 @@ func Recommend(c Case) Decision {
 			// its challenge) the why says it.
 			why += " " + orderNote[other]
 		}
-		d.Other = &Brief{Profile: other, Code: oo.code, Reason: codeInfo[oo.code].Reason, Why: why}
+		d.Other = &Brief{Profile: other, Code: oo.code, Reason: codeInfo[oo.code].d.Reason, Why: why}
 	}
 	if interim(o.code) {
 		d.Then = then(v, c, o.code, p)
@@ -109,7 +110,7 @@ func then(v *view, c Case, code int, p Profile) *Brief {
 	v.read(afterInterim(c, code), p)
 	var room [48]int16
 	o, _ := flows[p].walk(v, codeOnly, room[:])
-	return &Brief{Profile: p, Code: o.code, Reason: codeInfo[o.code].Reason, Why: expand(o.why, v),
+	return &Brief{Profile: p, Code: o.code, Reason: codeInfo[o.code].d.Reason, Why: expand(o.why, v),
 		Headers: advise(o.code, o.last.id, v, p)}
 }
 
@@ -135,18 +136,29 @@ func afterInterim(c Case, code int) Case {
 }
 
 // codeInfo is what a decision says of each registered code, worded once:
-// flows end only at registered codes (compile checks).
-var codeInfo = func() map[int]*Decision {
-	m := map[int]*Decision{}
+// flows end only at registered codes (compile checks). A code's constants
+// (its names in nine ecosystems) are worked out by its first decision:
+// all 64 at start-up were part of every page's boot in the browser.
+var codeInfo = func() map[int]*codeEntry {
+	m := map[int]*codeEntry{}
 	for _, sc := range status.All() {
-		m[sc.Code] = &Decision{Code: sc.Code, Reason: sc.Phrase, Formerly: sc.Formerly, Class: status.ClassName(sc.Class()),
-			Ref: sc.Ref(), Link: sc.URL(), Guide: "status-" + strconv.Itoa(sc.Code), Constants: sc.Names()}
+		m[sc.Code] = &codeEntry{d: Decision{Code: sc.Code, Reason: sc.Phrase, Formerly: sc.Formerly, Class: status.ClassName(sc.Class()),
+			Ref: sc.Ref(), Link: sc.URL(), Guide: "status-" + strconv.Itoa(sc.Code)}}
 	}
 	return m
 }()
 
+// codeEntry is codeInfo's: the decision's words, and its Constants once
+// named.
+type codeEntry struct {
+	d     Decision
+	named sync.Once
+}
+
 func decision(o outcome, v *view, p Profile) Decision {
-	d := *codeInfo[o.code]
+	e := codeInfo[o.code]
+	e.named.Do(func() { e.d.Constants = status.MustLookup(o.code).Names() })
+	d := e.d
 	d.Profile, d.Why = p, expand(o.why, v)
 	d.Headers = advise(o.code, o.last.id, v, p)
 	d.Notes = notesFor(o.code, o.last.id, v, p)

@@ -3,7 +3,9 @@
 package scenario
 
 import (
+	"bytes"
 	"encoding/json"
+	"strconv"
 	"sync"
 )
 
@@ -15,7 +17,8 @@ import (
 //
 // Decoding every case (36 KB of JSON, through reflection) was part of
 // every page's start: Index and ByID decode the list with each case left
-// raw, and ByID decodes only the case it returns. All decodes them all.
+// raw, and ByID decodes only the scenario it returns (findOne). All
+// decodes them all.
 
 // Source gives the scenarios as JSON's list; nil or bad data means none.
 var Source func() []byte
@@ -64,15 +67,48 @@ func loadIndex() []Entry {
 }
 
 func byID(id string) (Scenario, bool) {
+	if s, ok := findOne(id); ok {
+		return decodeCase(s)
+	}
 	for _, s := range lazyList() {
-		if s.ID != id {
-			continue
+		if s.ID == id {
+			return decodeCase(s)
 		}
-		sc := Scenario{ID: s.ID, Title: s.Title, Story: s.Story, Code: s.Code, ProfileNote: s.ProfileNote, Guide: s.Guide}
-		if json.Unmarshal(s.Case, &sc.Case) != nil {
-			return Scenario{}, false
-		}
-		return sc, true
 	}
 	return Scenario{}, false
+}
+
+// findOne decodes only the scenario with the id, without the rest of
+// the list: a scenario's page opens with one case, and decoding the list
+// (36 KB) to find it was most of what ByID cost at start. The list is
+// json.Marshal's, so each scenario's object begins with its id; a match
+// that is not the scenario (a case's own object with such an id) decodes
+// to another id or no case and is passed over, and no match at all leaves
+// it to the whole list.
+func findOne(id string) (lazy, bool) {
+	if Source == nil || id == "" {
+		return lazy{}, false
+	}
+	src := Source()
+	key := []byte(`{"id":` + strconv.Quote(id) + `,`)
+	for at := 0; ; {
+		i := bytes.Index(src[at:], key)
+		if i < 0 {
+			return lazy{}, false
+		}
+		at += i
+		var s lazy
+		if json.NewDecoder(bytes.NewReader(src[at:])).Decode(&s) == nil && s.ID == id && len(s.Case) > 0 {
+			return s, true
+		}
+		at += len(key)
+	}
+}
+
+func decodeCase(s lazy) (Scenario, bool) {
+	sc := Scenario{ID: s.ID, Title: s.Title, Story: s.Story, Code: s.Code, ProfileNote: s.ProfileNote, Guide: s.Guide}
+	if json.Unmarshal(s.Case, &sc.Case) != nil {
+		return Scenario{}, false
+	}
+	return sc, true
 }

@@ -86,6 +86,7 @@ func (b *constantsBox) current() []string {
 }
 
 func (b *constantsBox) Render() app.UI {
+	BootYield()
 	if b.Code == 0 {
 		return el("div", "block constants", txt("h3", "", "Constants to type"), txt("p", "muted", "No answer yet."))
 	}

@@ -60,6 +60,7 @@ func (f *FlowView) OnUpdate(ctx app.Context) {
 }
 
 func (f *FlowView) Render() app.UI {
+	BootYield()
 	d := f.shown
 	if !f.loaded || !app.IsClient {
 		d = f.Decision

@@ -65,6 +65,7 @@ func (f *foldedSteps) toggle(ctx app.Context, e app.Event) {
 }
 
 func (f *foldedSteps) Render() app.UI {
+	BootYield()
 	steps := f.shown
 	if f.open || !app.IsClient {
 		steps = f.Steps

@@ -9,7 +9,8 @@ import (
 // afterPaint runs fn as a dispatch of ctx's component once the browser has
 // had the chance to paint what the page holds now: after the next
 // animation frame, in a task of its own (or after 100 ms, if no frame
-// comes, as in a hidden tab). On the server it runs fn at once.
+// comes, as in a hidden tab), a frame after the job asked for before it
+// (see painted). On the server it runs fn at once.
 //
 // ctx.Defer does not do this. go-app v9 runs deferred work on its frame
 // ticker, and a first render takes far longer than a frame (8 ms), so the
@@ -40,12 +41,36 @@ func paintThen(ctx app.Context, mode app.DispatchMode, fn func(app.Context)) {
 		dispatch()
 		return
 	}
+	painted = append(painted, dispatch)
+	if len(painted) == 1 {
+		nextPainted()
+	}
+}
+
+// painted are the jobs waiting for a paint, in the order they came. One
+// runs per frame: the first render's parts that come after it (the
+// situation's facts, the trace's folded steps, the ecosystems' list, …)
+// all waited for the same frame and were rendered in one task after it,
+// 60 ms of the main thread or more (a long task, which Lighthouse counts
+// as blocking); each is now a task of its own, a frame apart.
+var painted []func()
+
+// nextPainted runs painted's first job after the next animation frame,
+// in a task of its own (or after 100 ms, if no frame comes, as in a
+// hidden tab), then the next one a frame later.
+func nextPainted() {
 	done := false
 	var frame, task, late app.Func
 	run := func(app.Value, []app.Value) any {
-		if !done {
-			done = true
-			dispatch()
+		if done {
+			return nil
+		}
+		done = true
+		job := painted[0]
+		painted = painted[1:]
+		job()
+		if len(painted) > 0 {
+			nextPainted()
 		}
 		return nil
 	}

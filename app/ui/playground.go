@@ -61,6 +61,7 @@ func (p *Playground) OnInit() {
 		u = app.Window().URL()
 	}
 	p.pick(u)
+	BootYield()
 	p.decide()
 	p.decided = u.String()
 }
@@ -71,6 +72,7 @@ func (p *Playground) decide() {
 	c := p.c
 	c.Request.Headers = named(c.Request.Headers)
 	p.d = engine.Recommend(c)
+	BootYield()
 	p.alts = engine.Alternatives(c, p.d)
 }
 
@@ -115,12 +117,13 @@ func (p *Playground) load(ctx app.Context) {
 // pick sets the case and the page's state from the address.
 func (p *Playground) pick(u *url.URL) {
 	q := u.Query()
-	id, isScenario := strings.CutPrefix(sitePath(u.Path), "/scenarios/")
-	s, ok := scenario.ByID(id)
-	if isScenario && ok {
-		p.sc, p.c = s, s.Case
-	} else {
-		p.sc, p.c = scenario.Scenario{}, homeCase()
+	// Only a scenario's address looks one up: in the browser ByID reads
+	// the scenarios' JSON, which the home page has no use for.
+	p.sc, p.c = scenario.Scenario{}, homeCase()
+	if id, isScenario := strings.CutPrefix(sitePath(u.Path), "/scenarios/"); isScenario {
+		if s, ok := scenario.ByID(id); ok {
+			p.sc, p.c = s, s.Case
+		}
 	}
 	p.linkErr, p.dialog, p.title, p.story, p.file, p.try.guess = "", "", "", "", "", 0
 	if tok, ok := caseParam(u.RawQuery); ok {

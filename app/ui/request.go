@@ -81,6 +81,7 @@ func (namesKey) render() app.UI {
 }
 
 func (r *RequestEditor) Render() app.UI {
+	BootYield()
 	req := r.Request
 	return el("section", "panel request",
 		txt("h2", "", "The request").ID("req-title"),

@@ -71,6 +71,7 @@ func (p *ScenarioPicker) OnMount(ctx app.Context) {
 }
 
 func (p *ScenarioPicker) Render() app.UI {
+	BootYield()
 	if app.IsClient && !p.filled {
 		return p.field(p.chosen())
 	}

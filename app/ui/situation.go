@@ -39,6 +39,7 @@ func (e *SituationEditor) OnMount(ctx app.Context) {
 }
 
 func (e *SituationEditor) Render() app.UI {
+	BootYield()
 	sections := make([]app.UI, len(groups))
 	for i := range groups {
 		sections[i] = &factGroup{G: &groups[i], Values: e.values(&groups[i]), Filled: e.filled || !app.IsClient, ed: e}
@@ -107,6 +108,7 @@ type factGroup struct {
 }
 
 func (g *factGroup) Render() app.UI {
+	BootYield()
 	s := g.ed.Situation
 	return g.ed.group(*g.G, &s, g.Filled)
 }

@@ -28,11 +28,16 @@ type part interface{ render() app.UI }
 // Render gives an empty text for a part that is not there (go-app wants
 // one root), which also keeps the parts after it in their places.
 func (s *still) Render() app.UI {
+	BootYield()
 	if ui := s.Part.render(); ui != nil {
 		return ui
 	}
 	return app.Text("")
 }
+
+// OnMount: the first still mounted is the first component of the first
+// render to be mounted (BootMounted).
+func (s *still) OnMount(app.Context) { BootMounted() }
 
 // keep is p, rendered again only when p changes.
 func keep(p part) app.UI { return &still{Part: p} }

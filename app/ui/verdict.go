@@ -27,6 +27,7 @@ type Verdict struct {
 }
 
 func (v *Verdict) Render() app.UI {
+	BootYield()
 	d := v.Decision
 	return el("div", "verdict-pair", v.verdict(d), keep(besideKey{d.Code, d.Reason, d.Guide}))
 }

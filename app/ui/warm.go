@@ -45,7 +45,10 @@ func warmUp(ctx app.Context, steps ...warmStep) {
 		return
 	}
 	warmed = true
-	afterPaint(ctx, func(ctx app.Context) { warmNext(ctx, steps) })
+	// Quiet: the warm-up changes nothing on the page, and an update of
+	// the playground would render it all again, in the first task after
+	// the paint.
+	afterPaintQuiet(ctx, func(ctx app.Context) { warmNext(ctx, steps) })
 }
 
 // warmSteps is what every playground warms: the first garbage collection.

@@ -147,24 +147,57 @@ var (
 // against 513 ms for main's build, whose worker asked during the compile).
 // So the worker is registered once the first render has been painted (a
 // frame, then a task), or once app.js has given up on app.wasm.
+//
+// The Go program's first run is cut into tasks (app/ui/boot.go), and
+// go.run returns at the first of them, long before the app's render: the
+// loader and the worker's registration wait for that render (main marked
+// data-booted), or for 10 s if it never comes. The program says it will
+// render (window.whichstatusBooting) before its first task ends.
 const (
 	goappStart = "goappInitServiceWorker();\ngoappWatchForUpdate();\ngoappWatchForInstallable();\ngoappInitWebAssembly();\n"
 	ownStart   = "goappWatchForUpdate();\ngoappWatchForInstallable();\n" +
-		"goappInitWebAssembly().finally(() => requestAnimationFrame(() => setTimeout(goappInitServiceWorker, 0)));\n"
+		"goappInitWebAssembly().finally(() => whichstatusAfterBoot(() => requestAnimationFrame(() => setTimeout(goappInitServiceWorker, 0))));\n"
+	goappRun = "go.run(wasm.instance);\n    loader.remove();"
+	ownRun   = "go.run(wasm.instance);\n    whichstatusAfterBoot(() => loader.remove());"
+	ownBoot  = `
+// whichstatus (cmd/whichstatus/fixes.go): fn once the app has rendered.
+function whichstatusAfterBoot(fn) {
+  if (!window.whichstatusBooting || document.querySelector("main[data-booted]")) {
+    fn();
+    return;
+  }
+  let done = false;
+  const once = () => {
+    if (!done) {
+      done = true;
+      mo.disconnect();
+      fn();
+    }
+  };
+  const mo = new MutationObserver(() => {
+    if (document.querySelector("main[data-booted]")) {
+      once();
+    }
+  });
+  mo.observe(document.body, { childList: true, subtree: true });
+  setTimeout(once, 10000);
+}
+`
 )
 
 // fixAppJS replaces go-app's fetchWithProgress, the last function of
-// app.js, with ownFetch, has goappInitWebAssembly call it, and registers
-// the worker after the first render (ownStart); an app.js without any of
-// them is left as it is.
+// app.js, with ownFetch, has goappInitWebAssembly call it, and removes the
+// loader and registers the worker after the first render (ownRun,
+// ownStart, ownBoot); an app.js without any of them is left as it is.
 func fixAppJS(b []byte) []byte {
 	i := bytes.Index(b, []byte(goappFetch))
-	if i < 0 || len(goappInstantiate.FindAllIndex(b[:i], -1)) != 1 || bytes.Count(b[:i], []byte(goappStart)) != 1 {
+	if i < 0 || len(goappInstantiate.FindAllIndex(b[:i], -1)) != 1 || bytes.Count(b[:i], []byte(goappStart)) != 1 || bytes.Count(b[:i], []byte(goappRun)) != 1 {
 		return b
 	}
 	b = goappInstantiate.ReplaceAll(b[:i:i], []byte(ownInstantiate))
 	b = bytes.Replace(b, []byte(goappStart), []byte(ownStart), 1)
-	return append(b, ownFetch...)
+	b = bytes.Replace(b, []byte(goappRun), []byte(ownRun), 1)
+	return append(append(b, ownBoot...), ownFetch...)
 }
 
 // fixManifest adds the maskable icons, which go-app's manifest template has

@@ -267,6 +267,9 @@ func TestBuild(t *testing.T) {
 	if !bytes.Contains(appJS, []byte(ownStart)) || bytes.Count(appJS, []byte("goappInitServiceWorker();")) != 0 {
 		t.Errorf("app.js registers the service worker before the first render")
 	}
+	if !bytes.Contains(appJS, []byte(ownRun)) || !bytes.Contains(appJS, []byte(ownBoot)) || bytes.Contains(appJS, []byte(goappRun)) {
+		t.Errorf("app.js removes the loader before the first render")
+	}
 	if !bytes.Contains(page, []byte(embeddedClass)) || !bytes.Contains(page, []byte(`/whichstatus/web/client.js`)) {
 		t.Errorf("scenarios/duplicate-email.html lacks client.js or the embed marker")
 	}

@@ -6,9 +6,15 @@ import (
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"whichstatus/app/ui"
 )
 
 func main() {
+	// The first run is cut into tasks (app/ui/boot.go): the runtime and
+	// the inits were the first; the routes and go-app's set-up begin the
+	// next.
+	ui.BootStart()
 	known := map[string]bool{}
 	routes(func(path string, c app.Composer) {
 		app.Route(path, c)
@@ -27,6 +33,7 @@ func main() {
 	} else {
 		registerNotFound()
 	}
+	ui.BootYield()
 	app.RunWhenOnBrowser()
 }
 
