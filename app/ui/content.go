@@ -37,8 +37,7 @@ const (
 	guideIndexFile   = "html/guide/index.json"
 	codeNotesFile    = "html/codes.json"
 	unregisteredFile = "html/unregistered.json"
-	sectionsFile     = "sections"     // built from the guide pages (content_native.go)
-	guideSearchFile  = "guide-search" // the same, every section as plain text
+	sectionsFile     = "sections" // built from the guide pages (content_native.go)
 )
 
 // envKey is the client environment variable that carries a data file; for
@@ -52,8 +51,6 @@ func envKey(file string) string {
 		return "WHICHSTATUS_SECTIONS"
 	case unregisteredFile:
 		return "WHICHSTATUS_UNREGISTERED"
-	case guideSearchFile:
-		return "WHICHSTATUS_GUIDE_SEARCH"
 	}
 	return "WHICHSTATUS_CODE_NOTES"
 }

@@ -20,8 +20,6 @@ func readData(file string) []byte {
 	switch file {
 	case sectionsFile:
 		return sectionData()
-	case guideSearchFile:
-		return guideSearchData()
 	}
 	b, _ := content.HTML.ReadFile(file)
 	return b
@@ -72,16 +70,13 @@ var entries = sync.OnceValue(func() map[string]map[string]string {
 func readEntry(file, key string) string { return entries()[file][key] }
 
 // ClientEnv is what the server hands the wasm client in its environment:
-// the guide's index, the unregistered codes and the guide's search text,
-// and each section and code note under its own key (entryKey), small data
+// the guide's index and the unregistered codes, and each section and code note under its own key (entryKey), small data
 // the client needs without the weight of the whole embedded content.
 func ClientEnv() app.Environment {
 	env := app.Environment{}
 	env[envKey(guideIndexFile)] = guideIndexText(GuidePages())
-	for _, f := range []string{unregisteredFile, guideSearchFile} {
-		if b := readData(f); len(b) > 0 {
-			env[envKey(f)] = string(b)
-		}
+	if b := readData(unregisteredFile); len(b) > 0 {
+		env[envKey(unregisteredFile)] = string(b)
 	}
 	for _, f := range []string{sectionsFile, codeNotesFile} {
 		for key, v := range entries()[f] {
@@ -110,9 +105,27 @@ func loadGuideHTML(ctx app.Context, slug string, done func(html string, ok bool)
 	done(prefixLinks(string(b)), err == nil)
 }
 
+var guideTextsOnce sync.Once
+
+// guideTextsFailed: natively no page can fail to load.
+const guideTextsFailed = false
+
+// guideTextsIn reads the guide's text for the search, natively at once
+// (the browser's is in once loadGuideTexts has fetched it).
+func guideTextsIn() bool {
+	guideTextsOnce.Do(func() {
+		var all []guideText
+		json.Unmarshal(guideSearchData(), &all)
+		setGuideTexts(all)
+	})
+	return true
+}
+
+// loadGuideTexts: natively the guide's text is here at once.
+func loadGuideTexts(ctx app.Context, done func()) { guideTextsIn(); done() }
+
 // guideSearchData is the JSON of every section of every guide page as
-// plain text, for the guide's search: it runs in the page, offline, over
-// what the client received with app.js.
+// plain text: what the guide's search reads.
 func guideSearchData() []byte {
 	var all []guideText
 	for _, p := range GuidePages() {

@@ -8,7 +8,9 @@ import (
 )
 
 // GuideIndex lists the guide's pages, and searches their sections in the
-// page: the text came with app.js, so the search works offline.
+// page: the client reads the guide's pages once the index is on screen
+// (loadGuideTexts), from the service worker's cache, so the search works
+// offline.
 type GuideIndex struct {
 	app.Compo
 
@@ -22,6 +24,7 @@ type GuideIndex struct {
 }
 
 func (p *GuideIndex) OnPreRender(ctx app.Context) { p.initPage(ctx) }
+func (p *GuideIndex) OnMount(ctx app.Context)     { loadGuideTexts(ctx, p.Update) }
 func (p *GuideIndex) OnNav(ctx app.Context) {
 	p.initPage(ctx)
 	p.q = ctx.Page().URL().Query().Get("q")
@@ -48,6 +51,9 @@ func guideResults(q string) app.UI {
 	if q == "" {
 		return txt("p", "count", "").ID("guide-count").Aria("live", "polite")
 	}
+	if !guideTextsIn() && !guideTextsFailed {
+		return txt("p", "count", "Reading the guide’s pages to search them…").ID("guide-count").Aria("live", "polite")
+	}
 	hits := searchGuide(q)
 	titles := map[string]string{}
 	for _, g := range GuidePages() {
@@ -65,6 +71,9 @@ func guideResults(q string) app.UI {
 	if len(hits) == 0 {
 		count = "No section of the guide matches “" + q + "”. Try other words, or search the codes."
 	}
+	if guideTextsFailed {
+		count += " Some of the guide’s pages could not be loaded, so their sections are not searched."
+	}
 	return el("div", "guide-results",
 		txt("p", "count", count).ID("guide-count").Aria("live", "polite"),
 		el("ol", "hits", items...).ID("guide-hits"),
@@ -81,20 +90,24 @@ func (p *GuideIndex) Render() app.UI {
 	for i, g := range pages {
 		items[i] = el("li", "", el("a", "card", txt("strong", "card-title", g.Title)).Attr("href", Href("/guide/"+g.Slug)))
 	}
+	texts := "reading" // data-texts: the guide's text is in the page ("in") or not yet
+	if app.IsClient && guideTextsIn() {
+		texts = "in"
+	}
 	return layout(secGuide,
 		el("div", "intro",
 			txt("h1", "", "Guide"),
 			txt("p", "lede", "Why one code and not another: the questions a server asks, in order, and the codes people mix up."),
 			el("p", "", link(Href("/flow"), "", "See the whole flow as a diagram"), app.Text(": every question, in order, under both profiles.")),
 		),
-		el("div", "search",
+		attrs(el("div", "search",
 			label("guide-search", "Search the guide"),
 			textInput("guide-search", "search", p.shown).
 				Attr("placeholder", "401 or 403, retry, redirect, ETag…").
 				Aria("describedby", "guide-count").
 				OnInput(p.search),
 			guideResults(p.q),
-		),
+		), "data-texts", texts),
 		when(len(pages) == 0, func() app.UI {
 			return txt("p", "muted", "The guide is being written. The playground's verdicts already explain themselves in the meantime.")
 		}),

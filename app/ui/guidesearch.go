@@ -1,10 +1,8 @@
 package ui
 
 import (
-	"encoding/json"
 	"sort"
 	"strings"
-	"sync"
 )
 
 // guideText is one section of a guide page as plain text: what the
@@ -59,21 +57,22 @@ func splitText(slug, page string) []guideText {
 	}
 }
 
+// The guide's text as the search reads it: every section of every page,
+// in the guide's order, with its title and text folded. Natively it comes
+// from the embedded pages; in the browser from the guide's pages, which
+// the service worker precaches for offline use anyway (see
+// content_wasm.go): app.js no longer carries a second copy of the guide
+// (25 KB of every first visit).
 var (
-	guideTextOnce sync.Once
-	guideTexts    []guideText
-	guideFolded   [][2]string // title and text of each, folded
+	guideTexts  []guideText
+	guideFolded [][2]string
 )
 
-func loadGuideTexts() {
-	guideTextOnce.Do(func() {
-		if json.Unmarshal(readData(guideSearchFile), &guideTexts) != nil {
-			guideTexts = nil
-		}
-		for _, g := range guideTexts {
-			guideFolded = append(guideFolded, [2]string{fold(g.Title), fold(g.Text)})
-		}
-	})
+func setGuideTexts(all []guideText) {
+	guideTexts, guideFolded = all, make([][2]string, len(all))
+	for i, g := range all {
+		guideFolded[i] = [2]string{fold(g.Title), fold(g.Text)}
+	}
 }
 
 // guideHit is a section that answers a search.
@@ -88,7 +87,7 @@ type guideHit struct {
 // first, then in the text (more matches, higher), then every word
 // somewhere. Sections keep the guide's order among equals.
 func searchGuide(q string) []guideHit {
-	loadGuideTexts()
+	guideTextsIn()
 	fq := fold(q)
 	if fq == "" {
 		return nil

@@ -105,6 +105,12 @@ async function answer(request) {
     keep(cache, request, response);
     return response;
   } catch (err) {
+    // A diagram's SVG file, which /flow offers to download, is not cached:
+    // /flow's page holds the same file inline.
+    const svg = await flowSVG(cache, url.pathname);
+    if (svg) {
+      return svg;
+    }
     // Offline and not cached under this address: the app shell boots and
     // the client routes the URL itself.
     if (request.mode === "navigate") {
@@ -122,6 +128,28 @@ async function answer(request) {
     }
     throw err;
   }
+}
+
+// flowSVG answers web/flow-<profile>.svg with the diagram that /flow's
+// cached page holds: the file as written, from its <svg> to its </svg>.
+// null when it is not that file, or /flow's page is not cached.
+const flowFiles = new URL("web/flow-", scope).pathname;
+
+async function flowSVG(cache, pathname) {
+  const profile = pathname.startsWith(flowFiles) && pathname.endsWith(".svg") && pathname.slice(flowFiles.length, -4);
+  const page = profile && (await cache.match(new URL("flow", scope).href));
+  if (!page) {
+    return null;
+  }
+  const html = await page.text();
+  const start = html.indexOf('<svg xmlns="http://www.w3.org/2000/svg" class="flow" data-profile="' + profile + '"');
+  const end = start < 0 ? -1 : html.indexOf("</svg>", start);
+  if (end < 0) {
+    return null;
+  }
+  return new Response(html.slice(start, end + "</svg>".length) + "\n", {
+    headers: { "Content-Type": "image/svg+xml" },
+  });
 }
 
 // keep caches a page of the site the first time it is loaded, under its

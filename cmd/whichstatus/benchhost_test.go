@@ -44,7 +44,7 @@ type staticHost struct {
 	requests atomic.Int64
 	bytes    atomic.Int64
 	mu       sync.Mutex
-	paths    []string
+	sent     []sentFile        // what it answered, in order (reset clears it)
 	gz       map[string][]byte // by file name and modification time
 }
 
@@ -79,10 +79,13 @@ func (h *staticHost) gzipped(name string, st os.FileInfo) []byte {
 
 func (h *staticHost) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.requests.Add(1)
-	h.mu.Lock()
-	h.paths = append(h.paths, r.URL.Path)
-	h.mu.Unlock()
-	w = countingWriter{w, &h.bytes}
+	cw := countingWriter{w, &h.bytes, new(int64)}
+	defer func() {
+		h.mu.Lock()
+		h.sent = append(h.sent, sentFile{r.URL.Path, cw.Header().Get("Content-Encoding"), *cw.one})
+		h.mu.Unlock()
+	}()
+	w = cw
 	p := r.URL.Path
 	switch {
 	case p == "/":
@@ -133,7 +136,7 @@ func (h *staticHost) reset() {
 	h.requests.Store(0)
 	h.bytes.Store(0)
 	h.mu.Lock()
-	h.paths = nil
+	h.sent = nil
 	h.mu.Unlock()
 }
 
@@ -152,14 +155,25 @@ func (h *staticHost) quiet(settle, limit time.Duration) {
 	}
 }
 
+// sentFile is one answer of a staticHost: the path asked for, the
+// Content-Encoding ("" when plain) and the bytes of the body as sent.
+type sentFile struct {
+	path, encoding string
+	bytes          int64
+}
+
+// countingWriter adds the body's bytes to n, the host's count, and to one,
+// the request's.
 type countingWriter struct {
 	http.ResponseWriter
-	n *atomic.Int64
+	n   *atomic.Int64
+	one *int64
 }
 
 func (c countingWriter) Write(b []byte) (int, error) {
 	n, err := c.ResponseWriter.Write(b)
 	c.n.Add(int64(n))
+	*c.one += int64(n)
 	return n, err
 }
 
@@ -325,9 +339,17 @@ func TestStaticHost(t *testing.T) {
 	if got, want := h.bytes.Load(), int64(len("home")+len("codes")+len("basics")+2+4+len("404 page not found\n")); got != want {
 		t.Errorf("counted %d bytes, want %d", got, want)
 	}
+	// Each answer is listed with its own bytes: a 304 sends none.
+	var sum int64
+	for _, f := range h.sent {
+		sum += f.bytes
+	}
+	if len(h.sent) != 11 || sum != h.bytes.Load() || h.sent[0] != (sentFile{"/", "", 4}) || h.sent[1].bytes != 0 {
+		t.Errorf("listed %d answers of %d bytes in all (%v), want 11 of %d", len(h.sent), sum, h.sent, h.bytes.Load())
+	}
 	h.reset()
-	if h.requests.Load() != 0 || h.bytes.Load() != 0 {
-		t.Errorf("reset left %d requests, %d bytes", h.requests.Load(), h.bytes.Load())
+	if h.requests.Load() != 0 || h.bytes.Load() != 0 || h.sent != nil {
+		t.Errorf("reset left %d requests, %d bytes, %d answers", h.requests.Load(), h.bytes.Load(), len(h.sent))
 	}
 }
 

@@ -95,6 +95,9 @@ func TestBrowserCodes(t *testing.T) {
 	t.Run("guide", func(t *testing.T) {
 		tab := b.tab(t)
 		b.open(t, tab, base+"/guide")
+		// The client reads the guide's pages once the index is on screen;
+		// after that, a search asks for nothing.
+		poll(t, tab, `document.querySelector(".search[data-texts='in']") !== null`, "the guide's text to be in")
 		b.record(tab)
 		for _, tt := range []struct{ q, anchor string }{
 			{"401 or 403", "#authentication"},

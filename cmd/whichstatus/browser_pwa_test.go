@@ -17,6 +17,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -172,6 +173,24 @@ func offline(t *testing.T, b *browser, tab context.Context, base string) {
 		b.open(t, tab, base+c.path)
 		wantCode(t, tab, c.code)
 	}
+	// The diagrams' files, which /flow offers to download, are cut from
+	// /flow's cached page: the same bytes as the files.
+	for _, p := range engine.Profiles {
+		want, err := os.ReadFile(filepath.Join("..", "..", "web", "flow-"+string(p)+".svg"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := chromedp.Run(tab, chromedp.Evaluate[[]string](`fetch(`+strconv.Quote(base+"/web/flow-"+string(p)+".svg")+
+			`).then(async (r) => [String(r.status), r.headers.get("Content-Type"), await r.text()])`, chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatalf("offline, fetching /web/flow-%s.svg: %v", p, err)
+		}
+		if got[0] != "200" || got[1] != "image/svg+xml" || got[2] != string(want) {
+			t.Errorf("offline, /web/flow-%s.svg answers %s %s with %d bytes, want 200 image/svg+xml with the file's %d", p, got[0], got[1], len(got[2]), len(want))
+		}
+	}
+	b.open(t, tab, base+"/guide?q=vary")
+	poll(t, tab, `((document.querySelector("#guide-hits a") || {}).href || "").endsWith("#content-negotiation")`, "the guide, searched, offline")
 	b.open(t, tab, base+"/codes?q=teapot")
 	poll(t, tab, `document.querySelectorAll(".code-card").length === 1`, "the reference, searched, offline")
 

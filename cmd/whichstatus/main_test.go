@@ -170,9 +170,31 @@ func TestBuild(t *testing.T) {
 	// The client gets the scenarios in app.js rather than in app.wasm.
 	worker, _ := os.ReadFile(filepath.Join(out, "app-worker.js"))
 	for _, w := range append(precachePaths("/whichstatus"), "/whichstatus/web/client.js", "/whichstatus/web/icon.svg", "/whichstatus/web/app.wasm", `url.search = "";`,
-		"/whichstatus/web/flow.js", "/whichstatus/web/flow-rfc9110.svg", "/whichstatus/web/flow-drf.svg") {
+		"/whichstatus/web/flow.js") {
 		if !bytes.Contains(worker, []byte(`"`+w+`"`)) && !bytes.Contains(worker, []byte(w)) {
 			t.Errorf("app-worker.js does not cache %s", w)
+		}
+	}
+	// The scripts and styles every first visit downloads are served
+	// without their comments, and with all of their code.
+	for name := range uncommented {
+		src, _ := os.ReadFile(filepath.Join("..", "..", "web", name))
+		got, _ := os.ReadFile(filepath.Join(out, "web", name))
+		if bytes.Contains(got, []byte("/*")) || regexp.MustCompile(`(?m)^\s*//`).Match(got) || len(got) > len(src)*9/10 || !bytes.Equal(withoutComments(name, got), got) {
+			t.Errorf("web/%s is served with its comments (%d bytes of %d)", name, len(got), len(src))
+		}
+	}
+	if got := withoutComments("a.css", []byte("a { color: red; } /* one */\n/* two\nlines */\nb {}\n")); string(got) != "a { color: red; }\nb {}\n" {
+		t.Errorf("withoutComments on a stylesheet: %q", got)
+	}
+	if got := withoutComments("a.js", []byte("// one\nconst a = 1; // kept\n\n  // two\nf(a);\n")); string(got) != "const a = 1; // kept\nf(a);\n" {
+		t.Errorf("withoutComments on a script: %q", got)
+	}
+	// What no page shows is not precached: the maskable icons, and the
+	// diagrams' files, which the worker cuts from /flow's page offline.
+	for _, w := range []string{"icon-maskable-192.png", "icon-maskable-512.png", "flow-rfc9110.svg", "flow-drf.svg"} {
+		if bytes.Contains(worker, []byte(w)) {
+			t.Errorf("app-worker.js precaches %s", w)
 		}
 	}
 	// The worker looks every request up under its address without the
