@@ -146,7 +146,7 @@ func TestBrowserBench(t *testing.T) {
 	if err := writeBarePage(appDir); err != nil {
 		t.Fatal(err)
 	}
-	app := &benchSite{name: "whichstatus", host: &staticHost{dir: appDir}, sel: `main[data-booted="wasm"]`}
+	app := appSite("whichstatus", appDir)
 	app.url = newLoopback(t, app.host)
 	// The floor for a page of our size is hello world rendering the tree
 	// of our prerendered "/", plain (testdata/hellosized).
@@ -159,7 +159,7 @@ func TestBrowserBench(t *testing.T) {
 	}
 	base := os.Getenv("BENCH_BASE")
 	if base != "" {
-		sites = append(sites, &benchSite{name: "base " + base, host: &staticHost{dir: buildBaseSite(t, base)}, sel: `main[data-booted="wasm"]`})
+		sites = append(sites, appSite("base "+base, buildBaseSite(t, base)))
 	}
 	for _, s := range sites[1:] {
 		s.url = newLoopback(t, s.host)
@@ -167,7 +167,7 @@ func TestBrowserBench(t *testing.T) {
 	// go-app's own floor for an edit (testdata/floor: the four controls
 	// the edit loop uses and one line of verdict) runs the edit loop only,
 	// in each turn right after whichstatus's edits.
-	floorSite := &benchSite{name: "floor", host: &staticHost{dir: buildHelloSite(t, "floor")}, sel: `main[data-booted="wasm"]`}
+	floorSite := appSite("floor", buildHelloSite(t, "floor"))
 	floorSite.url = newLoopback(t, floorSite.host)
 
 	var cold, ready, revisit, revisitReady, fcp, bytes, reqs, parsedEls, bootEls [5][]float64
@@ -384,6 +384,19 @@ func buildHelloSite(t *testing.T, name string, ldflags ...string) string {
 // buildBaseSite builds another revision's site, as make build would at
 // that revision, in a temporary copy of its tree (make bench BASE=<rev>), so
 // that a change's cost shows beside the build it changes.
+// appSite is a built whichstatus site as a contender: it has booted
+// when the client has marked its main element.
+func appSite(name, dir string) *benchSite {
+	return &benchSite{name: name, host: &staticHost{dir: dir}, sel: `main[data-booted="wasm"]`}
+}
+
+// serveSites serves each contender on a loopback port of its own.
+func serveSites(t *testing.T, sites []*benchSite) {
+	for _, s := range sites {
+		s.url = newLoopback(t, s.host)
+	}
+}
+
 func buildBaseSite(t *testing.T, rev string) string {
 	t.Helper()
 	gobin := filepath.Join(runtime.GOROOT(), "bin", "go")

@@ -30,13 +30,11 @@ import (
 func TestBootTasks(t *testing.T) {
 	runs := envInt(t, "BOOT_RUNS", 3)
 	chromium := findChromium(t)
-	sites := []*benchSite{{name: "this", host: &staticHost{dir: profSite(t, "", true)}, sel: `main[data-booted="wasm"]`}}
+	sites := []*benchSite{appSite("this", profSite(t, "", true))}
 	if b := os.Getenv("BOOT_BASE"); b != "" {
-		sites = append(sites, &benchSite{name: b, host: &staticHost{dir: profSite(t, b, true)}, sel: `main[data-booted="wasm"]`})
+		sites = append(sites, appSite(b, profSite(t, b, true)))
 	}
-	for _, s := range sites {
-		s.url = newLoopback(t, s.host)
-	}
+	serveSites(t, sites)
 	figs := map[string][]float64{}
 	cats := []string{"toplevel", "devtools.timeline", "v8.wasm", "__metadata"}
 	for r := 0; r < runs; r++ {

@@ -40,7 +40,7 @@ func TestBootProfile(t *testing.T) {
 	runs := envInt(t, "BOOT_RUNS", 1)
 	chromium := findChromium(t)
 	dir := profSite(t, os.Getenv("BOOT_BASE"), os.Getenv("BOOT_STRIP") == "1")
-	s := &benchSite{name: "app", host: &staticHost{dir: dir}, sel: `main[data-booted="wasm"]`}
+	s := appSite("app", dir)
 	s.url = newLoopback(t, s.host)
 	self, incl := map[string]float64{}, map[string]float64{}
 	var total float64
@@ -226,12 +226,10 @@ func TestBootTrace(t *testing.T) {
 	chromium := findChromium(t)
 	path := os.Getenv("BOOT_PATH") + "/"
 	sites := []*benchSite{
-		{name: "this", host: &staticHost{dir: profSite(t, "", true)}, sel: `main[data-booted="wasm"]`},
-		{name: bootBase(), host: &staticHost{dir: profSite(t, bootBase(), true)}, sel: `main[data-booted="wasm"]`},
+		appSite("this", profSite(t, "", true)),
+		appSite(bootBase(), profSite(t, bootBase(), true)),
 	}
-	for _, s := range sites {
-		s.url = newLoopback(t, s.host)
-	}
+	serveSites(t, sites)
 	type fig struct{ long, wall, toBoot, rlong, rtoBoot []float64 }
 	figs := make([]fig, len(sites))
 	for r := 0; r < runs; r++ {

@@ -44,14 +44,12 @@ func TestEditProfile(t *testing.T) {
 	chromium := findChromium(t)
 	base := cmpOr(os.Getenv("EDIT_BASE"), "HEAD")
 	sites := []*benchSite{
-		{name: "this", host: &staticHost{dir: profSite(t, "", !prof)}, sel: `main[data-booted="wasm"]`},
+		appSite("this", profSite(t, "", !prof)),
 	}
 	if base != "none" {
-		sites = append(sites, &benchSite{name: base, host: &staticHost{dir: profSite(t, base, !prof)}, sel: `main[data-booted="wasm"]`})
+		sites = append(sites, appSite(base, profSite(t, base, !prof)))
 	}
-	for _, s := range sites {
-		s.url = newLoopback(t, s.host)
-	}
+	serveSites(t, sites)
 	loop := editLoop
 	if k := os.Getenv("EDIT_KIND"); k != "" {
 		// Only that kind's pair of steps.
@@ -233,7 +231,7 @@ const churnProbe = `(async () => {
 
 func TestEditChurn(t *testing.T) {
 	chromium := findChromium(t)
-	s := &benchSite{name: "this", host: &staticHost{dir: profSite(t, os.Getenv("EDIT_BASE"), true)}, sel: `main[data-booted="wasm"]`}
+	s := appSite("this", profSite(t, os.Getenv("EDIT_BASE"), true))
 	s.url = newLoopback(t, s.host)
 	b := launch(t, chromium, t.TempDir())
 	visit(t, b, s, s.url+"/scenarios/duplicate-email")
@@ -377,12 +375,10 @@ func TestEditSame(t *testing.T) {
 	chromium := findChromium(t)
 	base := cmpOr(os.Getenv("EDIT_BASE"), "main")
 	sites := []*benchSite{
-		{name: "this", host: &staticHost{dir: profSite(t, "", true)}, sel: `main[data-booted="wasm"]`},
-		{name: base, host: &staticHost{dir: profSite(t, base, true)}, sel: `main[data-booted="wasm"]`},
+		appSite("this", profSite(t, "", true)),
+		appSite(base, profSite(t, base, true)),
 	}
-	for _, s := range sites {
-		s.url = newLoopback(t, s.host)
-	}
+	serveSites(t, sites)
 	shots := os.Getenv("EDIT_SHOTS")
 	for _, w := range []int64{1280, 390} {
 		var walks [2][]canonStep
@@ -489,8 +485,8 @@ func TestEditIdle(t *testing.T) {
 	chromium := findChromium(t)
 	base := cmpOr(os.Getenv("EDIT_BASE"), "main")
 	for _, s := range []*benchSite{
-		{name: "this", host: &staticHost{dir: profSite(t, "", true)}, sel: `main[data-booted="wasm"]`},
-		{name: base, host: &staticHost{dir: profSite(t, base, true)}, sel: `main[data-booted="wasm"]`},
+		appSite("this", profSite(t, "", true)),
+		appSite(base, profSite(t, base, true)),
 	} {
 		s.url = newLoopback(t, s.host)
 		b := launch(t, chromium, t.TempDir())

@@ -21,7 +21,7 @@ import (
 func TestFirstVisitBytes(t *testing.T) {
 	chromium := findChromium(t)
 	sites := []*benchSite{
-		{name: "whichstatus", host: &staticHost{dir: buildTestSite(t, "")}, sel: `main[data-booted="wasm"]`},
+		appSite("whichstatus", buildTestSite(t, "")),
 		{name: "hello", host: &staticHost{dir: buildHelloSite(t, "hello")}, sel: "h1", fresh: true},
 		{name: "hellolinked", host: &staticHost{dir: buildHelloSite(t, "hellolinked")}, sel: "h1", fresh: true},
 	}

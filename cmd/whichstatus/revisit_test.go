@@ -30,14 +30,12 @@ import (
 func TestRevisitSplit(t *testing.T) {
 	runs := envInt(t, "REV_RUNS", 3)
 	chromium := findChromium(t)
-	sites := []*benchSite{{name: "this", host: &staticHost{dir: buildTestSite(t, "")}, sel: `main[data-booted="wasm"]`}}
+	sites := []*benchSite{appSite("this", buildTestSite(t, ""))}
 	if base := os.Getenv("REV_BASE"); base != "" {
-		sites = append(sites, &benchSite{name: base, host: &staticHost{dir: buildBaseSite(t, base)}, sel: `main[data-booted="wasm"]`})
+		sites = append(sites, appSite(base, buildBaseSite(t, base)))
 	}
 	sites = append(sites, &benchSite{name: "hellolinked", host: &staticHost{dir: buildHelloSite(t, "hellolinked")}, sel: "h1", fresh: true})
-	for _, s := range sites {
-		s.url = newLoopback(t, s.host)
-	}
+	serveSites(t, sites)
 	cats := []string{"toplevel", "devtools.timeline", "disabled-by-default-devtools.timeline", "v8.wasm", "blink.user_timing", "ServiceWorker"}
 	type fig struct{ cold, coldReady, rev, revReady []float64 }
 	figs := make([]fig, len(sites))

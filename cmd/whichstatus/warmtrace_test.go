@@ -222,13 +222,11 @@ func TestWarmTrace(t *testing.T) {
 	runs, edits, wait := envInt(t, "BOOT_RUNS", 1), envInt(t, "WARM_EDITS", 32), envInt(t, "WARM_WAIT", 1)
 	chromium := findChromium(t)
 	named := os.Getenv("WARM_PROFILE") == "1"
-	sites := []*benchSite{{name: "this", host: &staticHost{dir: profSite(t, "", !named)}, sel: `main[data-booted="wasm"]`}}
+	sites := []*benchSite{appSite("this", profSite(t, "", !named))}
 	if base := os.Getenv("BOOT_BASE"); base != "" {
-		sites = append(sites, &benchSite{name: base, host: &staticHost{dir: profSite(t, base, !named)}, sel: `main[data-booted="wasm"]`})
+		sites = append(sites, appSite(base, profSite(t, base, !named)))
 	}
-	for _, s := range sites {
-		s.url = newLoopback(t, s.host)
-	}
+	serveSites(t, sites)
 	type agg struct{ first, later []float64 }
 	figs := make([]map[string]*agg, len(sites))
 	// every edit, and every edit but each page's first, as make bench counts them
@@ -302,12 +300,10 @@ func TestWarmLook(t *testing.T) {
 	shots := cmpOr(os.Getenv("WARM_SHOTS"), filepath.Join("..", "..", "screenshots"))
 	os.MkdirAll(shots, 0o755)
 	sites := []*benchSite{
-		{name: "this", host: &staticHost{dir: profSite(t, "", true)}, sel: `main[data-booted="wasm"]`},
-		{name: base, host: &staticHost{dir: profSite(t, base, true)}, sel: `main[data-booted="wasm"]`},
+		appSite("this", profSite(t, "", true)),
+		appSite(base, profSite(t, base, true)),
 	}
-	for _, s := range sites {
-		s.url = newLoopback(t, s.host)
-	}
+	serveSites(t, sites)
 	for _, w := range []int64{1280, 390} {
 		for _, scheme := range []string{"light", "dark"} {
 			var pics [2]image.Image
@@ -360,9 +356,7 @@ func TestWarmLighthouse(t *testing.T) {
 		{name: "this", host: &staticHost{dir: profSite(t, "", true)}},
 		{name: base, host: &staticHost{dir: profSite(t, base, true)}},
 	}
-	for _, s := range sites {
-		s.url = newLoopback(t, s.host)
-	}
+	serveSites(t, sites)
 	paths := []string{"/", "/scenarios/duplicate-email"}
 	perf, tbt := map[string][]float64{}, map[string][]float64{}
 	for r := 0; r < runs; r++ {
